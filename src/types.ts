@@ -74,6 +74,8 @@ export interface Mention {
   type: EntityType;
   text: string;
   canonical: string;
+  /** Name the cross-document entity id derives from (the alias table's or gazetteer's name when known). */
+  key?: string;
   date?: DateValue;
   place?: PlaceInfo;
   /** Index of the sentence (0-based) that holds the mention. */

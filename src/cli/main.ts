@@ -1,0 +1,195 @@
+// The command line: parses options and wires stages together, nothing else.
+// Exit codes: 0 all documents processed, 1 some documents failed (the rest
+// written), 2 usage error, 130 interrupted.
+
+import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runExtract, FORMATS, OutputExistsError, type Format } from '../pipeline/run.js';
+import { Progress } from './progress.js';
+
+export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
+
+class UsageError extends Error {}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. --date 2023-07-19');
+  }
+  return value;
+}
+
+const EXTRACT_HELP = `
+Input formats (by extension, or --input-format for stdin):
+  .txt            plain text (UTF-8; a BOM or UTF-16 with BOM is handled)
+  .md             Markdown; a leading "# heading" is the title
+  .html/.htm      article body via readability; title and date from page metadata
+  .jsonl/.ndjson  one document per line: {"id": ..., "date": ..., "title": ..., "text": ...}
+  .csv            one document per row, with a header naming the columns
+  -               standard input (format sniffed: "{" JSON Lines, "<" HTML, else text)
+
+Output:
+  Without --out-dir, mention rows go to stdout in --format.
+  With --out-dir DIR: documents, mentions, entities and cooccurrences tables in DIR.
+  Offsets (start, end) count Unicode code points, end exclusive.
+
+Exit codes:
+  0 all documents processed   1 some documents failed (the rest were written)
+  2 usage error               130 interrupted
+
+Examples:
+  $ dossier extract fixtures/articles --out-dir out
+  $ dossier extract archive.jsonl --text-field body --date-field published --format jsonl > mentions.jsonl
+  $ cat story.txt | dossier extract - --date 2023-07-19
+  $ dossier extract fixtures/articles --check snapshots/fixtures`;
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command();
+  let exitCode: number = EXIT.OK;
+  program
+    .name('dossier')
+    .description('Extract people, organizations, places and dates from news articles into tidy tables.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ outputError: () => {} });
+
+  program
+    .command('extract')
+    .description('read articles and write every PERSON, ORG, PLACE and DATE mention')
+    .argument('[paths...]', 'files, folders (walked recursively) or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('csv'))
+    .option('-o, --out-dir <dir>', 'write documents, mentions, entities and cooccurrences files into this folder')
+    .option('--date <YYYY-MM-DD>', 'publication date for documents whose input has none (resolves "last year")', isoDate)
+    .option('--id-field <name>', 'JSONL/CSV field holding the document id', 'id')
+    .option('--text-field <name>', 'JSONL/CSV field holding the article text', 'text')
+    .option('--date-field <name>', 'JSONL/CSV field holding the publication date', 'date')
+    .option('--title-field <name>', 'JSONL/CSV field holding the title', 'title')
+    .addOption(new Option('--input-format <format>', 'read every input as this format (needed only for stdin)').choices(['auto', 'txt', 'md', 'html', 'jsonl', 'csv']).default('auto'))
+    .option('--check <snapshot-dir>', 'compare this run with a saved --out-dir run; exit 1 with a diff when they differ')
+    .option('--raw-csv', 'do not neutralize CSV cells starting with = + - @ (spreadsheet formula injection)', false)
+    .option('--force', 'overwrite output files already in --out-dir', false)
+    .option('-q, --quiet', 'no progress or per-document messages on stderr', false)
+    .option('-v, --verbose', 'print a timing line per document on stderr', false)
+    .addHelpText('after', EXTRACT_HELP)
+    .action(async (paths: string[], o) => {
+      exitCode = await extractCommand(paths, o);
+    });
+
+  program
+    .command('eval')
+    .description('score extraction against gold files in the corpus format (shared/corpus/GUIDELINES.md)')
+    .argument('<gold...>', 'gold .jsonl / .json files or folders')
+    .option('--pred <file>', 'score these predictions (corpus-format .jsonl) instead of running dossier')
+    .option('--json', 'print the scores as JSON', false)
+    .option('--errors', 'list false positives, false negatives, wrong types and boundaries', false)
+    .addHelpText('after', `
+Examples:
+  $ dossier eval ../shared/corpus/dev
+  $ dossier eval fixtures/gold --errors
+  $ dossier eval gold.jsonl --pred predictions.jsonl --json`)
+    .action(async (gold: string[], o) => {
+      const { runEval } = await import('../eval/index.js');
+      const { extractCorpusEntities } = await import('../pipeline/extract.js');
+      const { output } = await runEval(gold, { pred: o.pred, json: o.json, errors: o.errors, extract: extractCorpusEntities });
+      process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        process.exitCode = 0;
+        return;
+      }
+      const msg = err.message.replace(/^error: /, '');
+      process.stderr.write(`dossier: ${msg} (see 'dossier --help')\n`);
+      process.exitCode = EXIT.USAGE;
+      return;
+    }
+    if (err instanceof UsageError || err instanceof OutputExistsError) {
+      process.stderr.write(`dossier: ${err.message}\n`);
+      process.exitCode = EXIT.USAGE;
+      return;
+    }
+    process.stderr.write(`dossier: ${(err as Error).message}\n`);
+    process.exitCode = EXIT.SOME_FAILED;
+    return;
+  }
+  process.exitCode = exitCode;
+}
+
+interface ExtractFlags {
+  format: Format;
+  outDir?: string;
+  date?: string;
+  idField: string;
+  textField: string;
+  dateField: string;
+  titleField: string;
+  inputFormat: 'auto' | 'txt' | 'md' | 'html' | 'jsonl' | 'csv';
+  check?: string;
+  rawCsv: boolean;
+  force: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+async function extractCommand(paths: string[], o: ExtractFlags): Promise<number> {
+  if (paths.length === 0) {
+    if (process.stdin.isTTY) throw new UsageError("no input: give files or folders, or - for standard input (see 'dossier extract --help')");
+    paths = ['-'];
+  }
+  if (o.check && o.outDir) throw new UsageError('use either --check or --out-dir, not both');
+  const outDir = o.check ? mkdtempSync(join(tmpdir(), 'dossier-check-')) : o.outDir;
+  const progress = new Progress({ enabled: !o.quiet && process.stderr.isTTY === true, verbose: o.verbose && !o.quiet });
+  let stop = false;
+  const onSigint = () => {
+    if (stop) process.exit(EXIT.INTERRUPTED);
+    stop = true;
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    await progress.start(paths);
+    const summary = await runExtract({
+      paths,
+      reader: {
+        idField: o.idField,
+        textField: o.textField,
+        dateField: o.dateField,
+        titleField: o.titleField,
+        date: o.date ?? '',
+        inputFormat: o.inputFormat,
+      },
+      format: o.format,
+      outDir,
+      rawCsv: o.rawCsv,
+      force: o.force || Boolean(o.check),
+      onDocument: (info) => progress.document(info),
+      onError: (message) => progress.message(`dossier: ${message}`, o.quiet),
+      shouldStop: () => stop,
+    });
+    progress.finish(summary);
+    if (summary.interrupted) {
+      process.stderr.write(`dossier: interrupted after ${summary.documents} documents; no output files were left half-written\n`);
+      return EXIT.INTERRUPTED;
+    }
+    if (o.check && outDir) {
+      const { compareSnapshot } = await import('../writers/snapshot.js');
+      const { same, report } = await compareSnapshot(outDir, o.check, o.format);
+      if (!same) {
+        process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+        return EXIT.SOME_FAILED;
+      }
+      if (!o.quiet) process.stderr.write(`dossier: output matches the snapshot in ${o.check}\n`);
+    }
+    return summary.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+    if (o.check && outDir) rmSync(outDir, { recursive: true, force: true });
+  }
+}

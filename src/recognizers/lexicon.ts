@@ -1,0 +1,84 @@
+// Word lists taken from packages once, lazily: compromise's English lexicon
+// (first names, last names, honorifics, demonyms, ordinary words) plus our
+// own data/titles.json. Recognizers ask questions of it; nothing here scans text.
+
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dataPath } from '../util/paths.js';
+
+const require = createRequire(import.meta.url);
+
+export interface Lexicon {
+  firstNames: Set<string>;
+  lastNames: Set<string>;
+  /** Single words compromise tags as a well-known person. */
+  personWords: Set<string>;
+  /** Titles, ranks and honorifics (lower case, single words and multi-word phrases). */
+  titles: Set<string>;
+  /** Longest title phrase, in words. */
+  maxTitleWords: number;
+  /** Lower-case role nouns that often precede a name ("spokesman"). */
+  roleNouns: Set<string>;
+  demonyms: Set<string>;
+  /** Ordinary English words (verbs, adjectives, nouns, function words), lower case. */
+  common: Set<string>;
+  /** Function words that open sentences and are never part of a name. */
+  functionWords: Set<string>;
+  /** Place-like words compromise knows (countries, cities, regions). */
+  placeWords: Set<string>;
+}
+
+let cached: Lexicon | null = null;
+
+const FUNCTION_TAGS = new Set([
+  'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Modal', 'Copula', 'Negative',
+  'Possessive', 'Reflexive', 'Adverb', 'Condition',
+]);
+const COMMON_TAGS = new Set([
+  ...FUNCTION_TAGS, 'PresentTense', 'PastTense', 'Infinitive', 'Gerund', 'Participle', 'PhrasalVerb', 'Verb',
+  'Adjective', 'Comparative', 'Superlative', 'Singular', 'Plural', 'Noun', 'Uncountable', 'Actor',
+  'Cardinal', 'Ordinal', 'TextValue', 'Expression', 'Unit', 'Month', 'WeekDay', 'Date', 'Duration',
+]);
+const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const nlp = require('compromise');
+  const lex: Record<string, string | string[]> = nlp.world().model.one.lexicon;
+  const firstNames = new Set<string>();
+  const lastNames = new Set<string>();
+  const personWords = new Set<string>();
+  const titles = new Set<string>();
+  const demonyms = new Set<string>();
+  const common = new Set<string>();
+  const functionWords = new Set<string>();
+  const placeWords = new Set<string>();
+  for (const word of Object.keys(lex)) {
+    const v = lex[word];
+    const tags = Array.isArray(v) ? v : [v];
+    for (const tag of tags) {
+      if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') firstNames.add(word);
+      else if (tag === 'LastName') lastNames.add(word);
+      else if (tag === 'Person') {
+        if (!word.includes(' ')) personWords.add(word);
+      } else if (tag === 'Honorific') titles.add(word.replace(/\.$/, ''));
+      else if (tag === 'Demonym') demonyms.add(word);
+      else if (PLACE_TAGS.has(tag)) placeWords.add(word);
+      if (COMMON_TAGS.has(tag) && !word.includes(' ')) common.add(word);
+      if (FUNCTION_TAGS.has(tag) && !word.includes(' ')) functionWords.add(word);
+    }
+  }
+  const roleNouns = new Set<string>();
+  const titlesFile = dataPath('titles.json');
+  if (existsSync(titlesFile)) {
+    const data = JSON.parse(readFileSync(titlesFile, 'utf8')) as { titles?: string[]; roleNouns?: string[] };
+    for (const t of data.titles ?? []) titles.add(t.toLowerCase().replace(/\.$/, ''));
+    for (const t of data.roleNouns ?? []) roleNouns.add(t.toLowerCase());
+  }
+  let maxTitleWords = 1;
+  for (const t of titles) maxTitleWords = Math.max(maxTitleWords, t.split(' ').length);
+  // A first name is evidence of a person even if it is also a rare common word.
+  for (const w of ['the', 'a', 'an', 'and', 'or', 'but', 'if', 'so', 'as', 'at', 'in', 'on', 'of', 'to']) functionWords.add(w);
+  cached = { firstNames, lastNames, personWords, titles, maxTitleWords, roleNouns, demonyms, common, functionWords, placeWords };
+  return cached;
+}

@@ -1,0 +1,208 @@
+// PERSON candidates from runs of capitalized tokens, scored by evidence:
+// a known first name, a preceding title or role noun, a following speech verb,
+// a byline. Titles are cut off the span (GUIDELINES: "President Donald Trump"
+// -> "Donald Trump"); possessive 's is a separate token and never included.
+// Document-level propagation (a surname alone after a full name) is the
+// resolver's job, because it needs every recognizer's output.
+
+import type { AnalyzedText, Candidate, Recognizer, Token } from '../types.js';
+import { lexicon } from './lexicon.js';
+
+const PARTICLES = new Set([
+  'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'ter', 'zu', 'y',
+]);
+const PARTICLE_PREFIX = /^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|d|o|mc|mac)[-‐'’]\p{Lu}/u;
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'argued', 'argues', 'noted',
+  'explained', 'recalled', 'insisted', 'warned', 'claimed', 'stated', 'testified', 'announced', 'replied', 'denied',
+  'admitted', 'confirmed', 'believes', 'believed', 'thinks', 'thought', 'stressed', 'acknowledged', 'described', 'who',
+  'has', 'had', 'was', 'is', 'will', 'would',
+]);
+const BYLINE_WORDS = new Set(['by', 'photo', 'photograph', 'credit', 'reporting', 'editing', 'writing', 'contact']);
+
+const isLetter = (c: string) => c.toLowerCase() !== c.toUpperCase();
+const isUpperChar = (c: string) => isLetter(c) && c === c.toUpperCase();
+
+function isCapWord(t: string): boolean {
+  const c = t[0];
+  return isUpperChar(c) && t.length > 1 && isLetter(t[1]) ? true : isUpperChar(c) && t.length === 1;
+}
+function isAllCaps(t: string): boolean {
+  let letters = 0;
+  for (const c of t) {
+    if (!isLetter(c)) continue;
+    if (c !== c.toUpperCase()) return false;
+    letters++;
+  }
+  return letters >= 2;
+}
+
+interface LineMode {
+  caps: boolean; // ALL CAPS line (bylines, datelines)
+  headline: boolean; // Title Case line
+}
+
+function lineMode(tokens: Token[], from: number, to: number): LineMode {
+  let words = 0;
+  let caps = 0;
+  let upperAll = 0;
+  let lowerFunc = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i].text;
+    if (!isLetter(t[0])) continue;
+    words++;
+    if (isUpperChar(t[0])) caps++;
+    if (isAllCaps(t)) upperAll++;
+    else if (t.length <= 4 && !isUpperChar(t[0])) lowerFunc++;
+  }
+  return {
+    caps: words >= 1 && upperAll === words && words <= 12,
+    headline: words >= 4 && caps >= words - lowerFunc && caps / words >= 0.6 && to - from < 25,
+  };
+}
+
+/** Find PERSON candidates in an analyzed text. */
+export function findPersons(input: AnalyzedText): Candidate[] {
+  const lex = lexicon();
+  const { tokens, text } = input;
+  const out: Candidate[] = [];
+  let sentStart = 0;
+  while (sentStart < tokens.length) {
+    const si = tokens[sentStart].sentence;
+    let sentEnd = sentStart;
+    while (sentEnd < tokens.length && tokens[sentEnd].sentence === si) sentEnd++;
+    const mode = lineMode(tokens, sentStart, sentEnd);
+    let i = sentStart;
+    while (i < sentEnd) {
+      if (!isNameToken(tokens, i, sentEnd, mode)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < sentEnd && (isNameToken(tokens, j, sentEnd, mode) || isInnerParticle(tokens, j, sentEnd, mode) || isInitialDot(tokens, j))) j++;
+      // Trailing dots belong to initials only when followed by more name.
+      while (j > i && tokens[j - 1].text === '.') j--;
+      scoreRun(input, i, j, sentStart, sentEnd, mode, lex, out);
+      i = j;
+    }
+    sentStart = sentEnd;
+  }
+  return out;
+
+  function isInitialDot(toks: Token[], k: number): boolean {
+    return toks[k].text === '.' && k > 0 && toks[k - 1].text.length === 1 && isUpperChar(toks[k - 1].text) && toks[k - 1].end === toks[k].start;
+  }
+  function isInnerParticle(toks: Token[], k: number, end: number, mode: LineMode): boolean {
+    return PARTICLES.has(toks[k].text) && k + 1 < end && isNameToken(toks, k + 1, end, mode) && text[toks[k].end] === ' ';
+  }
+}
+
+function isNameToken(tokens: Token[], k: number, end: number, mode: LineMode): boolean {
+  const t = tokens[k].text;
+  if (!isLetter(t[0])) return false;
+  if (PARTICLE_PREFIX.test(t)) return true;
+  if (!isUpperChar(t[0])) return false;
+  if (t.length === 1) return k + 1 < end && tokens[k + 1].text === '.'; // initial
+  // ALL CAPS words inside mixed-case text are acronyms (CIA), not names.
+  if (isAllCaps(t) && !mode.caps) return false;
+  return /^[\p{L}\p{M}'’\-‐]+$/u.test(t);
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+function scoreRun(
+  input: AnalyzedText,
+  from: number,
+  to: number,
+  sentStart: number,
+  sentEnd: number,
+  mode: LineMode,
+  lex: ReturnType<typeof lexicon>,
+  out: Candidate[],
+): void {
+  const { tokens } = input;
+  const lower = (k: number) => tokens[k].text.toLowerCase();
+  let a = from;
+  let hadTitle = false;
+  // Cut everything up to the last title word: "KGB Colonel Vitaly Yurchenko", "Russian President Vladimir Putin".
+  for (let k = from; k < to; k++) {
+    const w = lower(k).replace(/\.$/, '');
+    if (lex.titles.has(w) && !(lex.firstNames.has(w) && k + 1 < to && !lex.titles.has(lower(k + 1)))) {
+      a = k + 1;
+      hadTitle = true;
+      if (a < to && tokens[a].text === '.') a++;
+    }
+  }
+  // A title just before the run: "said Gen. Ivanov", "by coach Smith".
+  if (!hadTitle && from > sentStart) {
+    let p = from - 1;
+    if (tokens[p].text === '.' && p > sentStart) p--;
+    const w = tokens[p].text.toLowerCase();
+    if (lex.titles.has(w) || lex.roleNouns.has(w)) hadTitle = true;
+  }
+  // Sentence-initial ordinary words are capitalized for grammar, not names.
+  while (a < to && (a === sentStart || isAfterOpener(tokens, a, sentStart)) && isOrdinary(lower(a), lex) && !lex.firstNames.has(lower(a))) a++;
+  while (a < to && lex.functionWords.has(lower(a))) a++;
+  // Nationality adjectives before a name ("Russian Boris Bondarev").
+  while (a < to - 1 && lex.demonyms.has(lower(a))) a++;
+  let b = to;
+  while (b > a && (tokens[b - 1].text === '.' || PARTICLES.has(tokens[b - 1].text))) b--;
+  const n = b - a;
+  if (n <= 0 || n > 5) return;
+
+  const words: string[] = [];
+  for (let k = a; k < b; k++) if (tokens[k].text !== '.' && !PARTICLES.has(tokens[k].text)) words.push(tokens[k].text);
+  if (words.length === 0) return;
+  const lw = words.map((w) => (mode.caps ? w.toLowerCase() : w.toLowerCase()));
+  const first = lw[0];
+  const last = lw[lw.length - 1];
+  const firstIsName = lex.firstNames.has(first) || (lex.personWords.has(first) && words.length > 1);
+  const lastIsSurname = lex.lastNames.has(last) || lex.personWords.has(last);
+  let ordinary = 0;
+  let places = 0;
+  for (const w of lw) {
+    if (isOrdinary(w, lex) && !lex.firstNames.has(w) && !lex.lastNames.has(w)) ordinary++;
+    if (lex.placeWords.has(w) || lex.demonyms.has(w)) places++;
+  }
+  const next = b < sentEnd ? tokens[b].text.toLowerCase() : '';
+  const next2 = b + 1 < sentEnd ? tokens[b + 1].text.toLowerCase() : '';
+  const speech = SPEECH_VERBS.has(next) || (next === ',' && (next2 === 'who' || SPEECH_VERBS.has(next2))) || next === '’s' || next === "'s";
+  const prev = a > sentStart ? tokens[a - 1].text.toLowerCase() : '';
+  const byline = BYLINE_WORDS.has(prev) || (prev === ':' && a >= 2 && BYLINE_WORDS.has(tokens[a - 2].text.toLowerCase()));
+  const multi = words.length >= 2;
+  let score = 0;
+  if (multi && firstIsName && ordinary === 0) score = 0.75;
+  else if (multi && firstIsName && ordinary < words.length - 1) score = 0.55;
+  else if (multi && hadTitle && ordinary === 0) score = 0.7;
+  else if (multi && (byline || speech) && ordinary === 0 && places === 0) score = 0.6;
+  else if (multi && lastIsSurname && ordinary === 0 && places === 0) score = 0.55;
+  else if (multi && ordinary === 0 && places === 0 && !mode.headline) score = 0.35;
+  else if (!multi && hadTitle && ordinary === 0) score = 0.6;
+  else if (!multi && (lex.personWords.has(first) || lex.lastNames.has(first)) && ordinary === 0 && places === 0 && (speech || !mode.headline)) score = 0.45;
+  else if (!multi && speech && ordinary === 0 && places === 0 && !mode.headline && a !== sentStart) score = 0.4;
+  else if (!multi && firstIsName && ordinary === 0 && places === 0 && speech) score = 0.4;
+  if (score === 0) return;
+  if (mode.caps) score = Math.min(score, firstIsName ? 0.6 : 0.3);
+  const start = tokens[a].start;
+  const end = tokens[b - 1].end;
+  const cand: Candidate = { start, end, type: 'PERSON', source: 'persons', score };
+  if (mode.caps) cand.canonical = words.map(titleCase).join(' ');
+  out.push(cand);
+}
+
+function isAfterOpener(tokens: Token[], k: number, sentStart: number): boolean {
+  if (k === sentStart) return true;
+  const p = tokens[k - 1].text;
+  return k - 1 === sentStart && /^["“‘'(\[—–-]$/.test(p);
+}
+
+function isOrdinary(w: string, lex: ReturnType<typeof lexicon>): boolean {
+  return lex.common.has(w) || lex.functionWords.has(w);
+}
+
+export const personRecognizer: Recognizer = {
+  name: 'persons',
+  recognize: findPersons,
+};

@@ -1,0 +1,117 @@
+// Document-level consistency: one string, one reading, everywhere in the document.
+
+import type { AnalyzedText, Candidate, EntityType } from '../types.js';
+
+interface NameParts {
+  full: string;
+  score: number;
+}
+
+const isUpperChar = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+
+/**
+ * - Types: a surface string read with several types takes the type with the
+ *   most confident support; only weak minority readings are re-typed, so
+ *   deliberate metonymy ("the Kremlin said" ORG vs "in the Kremlin" PLACE),
+ *   which recognizers mark with high scores, survives.
+ * - People: a full name (two or more words) makes its surname and first name
+ *   PERSON wherever they recur, including where no recognizer proposed them,
+ *   and wins over weak ORG/PLACE readings of the same word.
+ * - Repeats: a confident ORG/PLACE/PERSON string recurring where nothing was
+ *   proposed is tagged again with the same type.
+ */
+export function propagate(input: AnalyzedText, chosen: Candidate[], _all: Candidate[]): Candidate[] {
+  const text = input.text;
+  const out = chosen.map((c) => ({ ...c }));
+  const surface = (c: Candidate) => text.slice(c.start, c.end);
+
+  // 1. Type voting per surface string.
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const c of out) {
+    if (c.type === 'DATE') continue;
+    const key = surface(c);
+    let m = votes.get(key);
+    if (!m) votes.set(key, (m = new Map()));
+    m.set(c.type, (m.get(c.type) ?? 0) + c.score);
+  }
+  for (const c of out) {
+    if (c.type === 'DATE' || c.score >= 0.6) continue;
+    const m = votes.get(surface(c));
+    if (!m || m.size < 2) continue;
+    let bestType: EntityType = c.type;
+    let bestScore = -1;
+    for (const [t, s] of m) if (s > bestScore) (bestType = t), (bestScore = s);
+    if (bestType !== c.type) c.type = bestType;
+  }
+
+  // 2. Registry of people named in full.
+  const parts = new Map<string, NameParts>();
+  const fullNames = new Map<string, number>();
+  for (const c of out) {
+    if (c.type !== 'PERSON' || c.score < 0.5) continue;
+    const name = c.canonical ?? surface(c);
+    const words = name.split(/\s+/).filter((w) => !/^\p{Lu}\.?$/u.test(w));
+    if (words.length < 2) continue;
+    fullNames.set(surface(c), Math.max(fullNames.get(surface(c)) ?? 0, c.score));
+    for (const w of [words[0], words[words.length - 1]]) {
+      const prev = parts.get(w);
+      if (!prev || prev.score < c.score) parts.set(w, { full: name, score: c.score });
+    }
+  }
+  for (const c of out) {
+    if (c.type === 'PERSON' || c.type === 'DATE' || c.score >= 0.85) continue;
+    const s = surface(c);
+    if (parts.has(s) || fullNames.has(s)) {
+      c.type = 'PERSON';
+      c.score = Math.max(c.score, 0.6);
+    }
+  }
+  for (const c of out) if (c.type === 'PERSON' && (parts.has(surface(c)) || fullNames.has(surface(c)))) c.score = Math.max(c.score, 0.6);
+
+  // 3. Fill uncovered recurrences.
+  const covered = new Uint8Array(text.length + 1);
+  for (const c of out) covered.fill(1, c.start, c.end);
+  const repeatType = new Map<string, EntityType>();
+  for (const c of out) {
+    if (c.type === 'DATE' || c.score < 0.6) continue;
+    const s = surface(c);
+    if (s.length < 2 || !isUpperChar(s[0])) continue;
+    repeatType.set(s, c.type);
+  }
+  for (const [s] of parts) if (!repeatType.has(s)) repeatType.set(s, 'PERSON');
+  for (const [s] of fullNames) repeatType.set(s, 'PERSON');
+  const added: Candidate[] = [];
+  const tokens = input.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (covered[tok.start]) continue;
+    if (!isUpperChar(tok.text[0])) continue;
+    // Longest registered string starting at this token (up to 6 tokens).
+    let best: { end: number; type: EntityType } | null = null;
+    let j = i;
+    for (let k = 0; k < 6 && j < tokens.length && tokens[j].sentence === tok.sentence; k++, j++) {
+      if (covered[tokens[j].start]) break;
+      const span = text.slice(tok.start, tokens[j].end);
+      let t = repeatType.get(span);
+      if (!t && k === 0 && isAllCapsWord(span)) t = repeatType.get(titleCase(span)) === 'PERSON' ? 'PERSON' : undefined;
+      if (t) best = { end: tokens[j].end, type: t };
+    }
+    if (!best) continue;
+    // Whole-word only.
+    const after = text[best.end] ?? ' ';
+    if (/[\p{L}\p{N}]/u.test(after)) continue;
+    const cand: Candidate = { start: tok.start, end: best.end, type: best.type, source: 'consistency', score: 0.6 };
+    const s = text.slice(cand.start, cand.end);
+    if (isAllCapsWord(s)) cand.canonical = titleCase(s);
+    added.push(cand);
+    covered.fill(1, cand.start, cand.end);
+  }
+  return out.concat(added);
+}
+
+function isAllCapsWord(s: string): boolean {
+  return s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
+}
+function titleCase(s: string): string {
+  return s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+}
