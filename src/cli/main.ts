@@ -4,7 +4,7 @@
 
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExtract, FORMATS, OutputExistsError, type Format } from '../pipeline/run.js';
 import { Progress } from './progress.js';
@@ -12,6 +12,12 @@ import { Progress } from './progress.js';
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
 
 class UsageError extends Error {}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1, e.g. --jobs 2');
+  return n;
+}
 
 function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -67,6 +73,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--date-field <name>', 'JSONL/CSV field holding the publication date', 'date')
     .option('--title-field <name>', 'JSONL/CSV field holding the title', 'title')
     .addOption(new Option('--input-format <format>', 'read every input as this format (needed only for stdin)').choices(['auto', 'txt', 'md', 'html', 'jsonl', 'csv']).default('auto'))
+    .option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores); output is identical for any value', positiveInt, availableParallelism())
     .option('--check <snapshot-dir>', 'compare this run with a saved --out-dir run; exit 1 with a diff when they differ')
     .option('--raw-csv', 'do not neutralize CSV cells starting with = + - @ (spreadsheet formula injection)', false)
     .option('--force', 'overwrite output files already in --out-dir', false)
@@ -135,6 +142,7 @@ interface ExtractFlags {
   force: boolean;
   quiet: boolean;
   verbose: boolean;
+  jobs: number;
 }
 
 async function extractCommand(paths: string[], o: ExtractFlags): Promise<number> {
@@ -168,6 +176,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       outDir,
       rawCsv: o.rawCsv,
       force: o.force || Boolean(o.check),
+      jobs: o.jobs,
       onDocument: (info) => progress.document(info),
       onError: (message) => progress.message(`dossier: ${message}`, o.quiet),
       shouldStop: () => stop,

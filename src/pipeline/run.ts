@@ -5,8 +5,8 @@
 import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, OutputDocument, OutputMention, ReadFailure } from '../types.js';
-import { readInputs, type ReaderOptions } from '../readers/index.js';
-import { extractDocument } from './extract.js';
+import { readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
+import { createExtractor } from './pool.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
 import {
@@ -28,6 +28,8 @@ export interface RunOptions {
   outDir?: string;
   rawCsv: boolean;
   force: boolean;
+  /** Worker threads for extraction (1 = in this thread). */
+  jobs?: number;
   /** Called once per finished document (progress, verbose timings). */
   onDocument?: (info: { doc_id: string; source: string; bytes: number; ms: number; status: 'ok' | 'error' }) => void;
   /** Called with a one-line message for every document that failed. */
@@ -112,47 +114,59 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     mentionsOut = createWriter<OutputMention>(format, MENTION_COLUMNS, process.stdout, writerOpts);
   }
   const summary: RunSummary = { documents: 0, failed: 0, mentions: 0, interrupted: false };
+  const extractor = createExtractor(opts.jobs ?? 1);
+  // Documents in flight, oldest first: results are written in input order.
+  const inFlight: { item: InputItem; started: number; result: Promise<OutputMention[]> }[] = [];
+  const finish = async (entry: (typeof inFlight)[number]): Promise<void> => {
+    const { item, started } = entry;
+    summary.documents++;
+    if (!item.result.ok) {
+      const f = item.result.failure;
+      summary.failed++;
+      opts.onError?.(`${f.source}: ${f.error}`);
+      docsOut?.write(failureRow(f, includeText));
+      opts.onDocument?.({ doc_id: f.id, source: f.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
+      return;
+    }
+    const doc = item.result.doc;
+    let mentions: OutputMention[];
+    try {
+      mentions = await entry.result;
+    } catch (err) {
+      // A bug or pathological input in one document must not end the run.
+      const message = `extraction failed: ${(err as Error).message}`;
+      summary.failed++;
+      opts.onError?.(`${doc.source}: ${message}`);
+      docsOut?.write(failureRow({ id: doc.id, source: doc.source, error: message }, includeText));
+      opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
+      return;
+    }
+    for (const m of mentions) mentionsOut.write(m);
+    summary.mentions += mentions.length;
+    docsOut?.write(documentRow(doc, mentions, includeText));
+    entities?.add(doc.id, doc.date, mentions);
+    cooc?.add(mentions);
+    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'ok' });
+  };
   try {
     for await (const item of readInputs(opts.paths, opts.reader)) {
       if (opts.shouldStop?.()) {
         summary.interrupted = true;
         break;
       }
-      const t0 = performance.now();
-      summary.documents++;
-      if (!item.result.ok) {
-        const f = item.result.failure;
-        summary.failed++;
-        opts.onError?.(`${f.source}: ${f.error}`);
-        docsOut?.write(failureRow(f, includeText));
-        opts.onDocument?.({ doc_id: f.id, source: f.source, bytes: item.bytes, ms: performance.now() - t0, status: 'error' });
-        continue;
-      }
-      const doc = item.result.doc;
-      let mentions: OutputMention[];
-      try {
-        mentions = extractDocument(doc);
-      } catch (err) {
-        // A bug or pathological input in one document must not end the run.
-        const message = `extraction failed: ${(err as Error).message}`;
-        summary.failed++;
-        opts.onError?.(`${doc.source}: ${message}`);
-        docsOut?.write(failureRow({ id: doc.id, source: doc.source, error: message }, includeText));
-        opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - t0, status: 'error' });
-        continue;
-      }
-      for (const m of mentions) mentionsOut.write(m);
-      summary.mentions += mentions.length;
-      docsOut?.write(documentRow(doc, mentions, includeText));
-      entities?.add(doc.id, doc.date, mentions);
-      cooc?.add(mentions);
-      opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - t0, status: 'ok' });
+      const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve([]);
+      result.catch(() => {}); // handled when the entry is finished, in order
+      inFlight.push({ item, started: performance.now(), result });
+      while (inFlight.length >= extractor.capacity) await finish(inFlight.shift()!);
     }
+    while (inFlight.length > 0 && !summary.interrupted) await finish(inFlight.shift()!);
   } catch (err) {
+    await extractor.close();
     await mentionsOut.abort?.();
     await docsOut?.abort?.();
     throw err;
   }
+  await extractor.close();
   if (summary.interrupted && outDir) {
     // Never leave files that look whole after an interrupted run.
     await mentionsOut.abort?.();
