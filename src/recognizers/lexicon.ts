@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 export interface Lexicon {
   firstNames: Set<string>;
   lastNames: Set<string>;
+  /** Surnames compromise knows (a short, curated list: evidence even for a surname alone). */
+  knownSurnames: Set<string>;
   /** Single words compromise tags as a well-known person. */
   personWords: Set<string>;
   /** Titles, ranks and honorifics (lower case, single words and multi-word phrases). */
@@ -75,10 +77,22 @@ export function lexicon(): Lexicon {
     for (const t of data.titles ?? []) titles.add(t.toLowerCase().replace(/\.$/, ''));
     for (const t of data.roleNouns ?? []) roleNouns.add(t.toLowerCase());
   }
+  const knownSurnames = new Set(lastNames);
+  // Name lists from many locales (data/names, built from @faker-js/faker).
+  // Words that are also places or nationalities ("Paris", "Georgia") are left
+  // out: a capitalized place name is not evidence of a person.
+  for (const [file, set] of [['first.txt', firstNames], ['last.txt', lastNames]] as const) {
+    const path = dataPath('names', file);
+    if (!existsSync(path)) continue;
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const w = line.trim().toLowerCase();
+      if (w && !placeWords.has(w) && !demonyms.has(w)) set.add(w);
+    }
+  }
   let maxTitleWords = 1;
   for (const t of titles) maxTitleWords = Math.max(maxTitleWords, t.split(' ').length);
   // A first name is evidence of a person even if it is also a rare common word.
   for (const w of ['the', 'a', 'an', 'and', 'or', 'but', 'if', 'so', 'as', 'at', 'in', 'on', 'of', 'to']) functionWords.add(w);
-  cached = { firstNames, lastNames, personWords, titles, maxTitleWords, roleNouns, demonyms, common, functionWords, placeWords };
+  cached = { firstNames, lastNames, knownSurnames, personWords, titles, maxTitleWords, roleNouns, demonyms, common, functionWords, placeWords };
   return cached;
 }

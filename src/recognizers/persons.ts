@@ -180,7 +180,7 @@ function scoreRun(
   else if (multi && lastIsSurname && ordinary === 0 && places === 0) score = 0.55;
   else if (multi && ordinary === 0 && places === 0 && !mode.headline) score = 0.35;
   else if (!multi && hadTitle && ordinary === 0) score = 0.6;
-  else if (!multi && (lex.personWords.has(first) || lex.lastNames.has(first)) && ordinary === 0 && places === 0 && (speech || !mode.headline)) score = 0.45;
+  else if (!multi && (lex.personWords.has(first) || lex.knownSurnames.has(first)) && ordinary === 0 && places === 0 && (speech || !mode.headline)) score = 0.45;
   else if (!multi && speech && ordinary === 0 && places === 0 && !mode.headline && a !== sentStart) score = 0.4;
   else if (!multi && firstIsName && ordinary === 0 && places === 0 && speech) score = 0.4;
   if (score === 0) return;
