@@ -43,6 +43,8 @@ function samePlace(a: GazEntry, b: GazEntry): boolean {
   if (a.cc !== b.cc || !a.cc) return false;
   if (a.kind === 'country' || b.kind === 'country') return false;
   if (a.cls === 'state' || b.cls === 'state') return a.admin === b.admin;
+  // A region or feature and a city of the same name inside it ("Gaza").
+  if ((a.kind === 'city') !== (b.kind === 'city')) return Math.abs(a.lat - b.lat) < 2 && Math.abs(a.lon - b.lon) < 2;
   return a.kind === 'city' && b.kind === 'city' && a.admin === b.admin && Math.abs(a.lat - b.lat) < 0.3 && Math.abs(a.lon - b.lon) < 0.3;
 }
 
@@ -164,10 +166,13 @@ export function resolvePlaces(names: { surface: string; canonical: string }[], d
         if (adjacent.has(code) || adjacent.has(e.cc)) b += 5;
         if (has(`S:${code}`)) b += 4;
         else if (has(`s:${code}`)) b += 1.5;
-        if (has(`C:${e.cc}`)) b += 2;
-        else if (has(`c:${e.cc}`)) b += 1.2;
+        // A country named elsewhere favours its cities, but a small town must not beat a
+        // big city abroad just because its country is mentioned ("U.S. talks in Geneva").
+        const scale = Math.min(1, e.population / 100000);
+        if (has(`C:${e.cc}`)) b += 1.5 * scale;
+        else if (has(`c:${e.cc}`)) b += 1 * scale;
       } else if (e.cls === 'state') {
-        if (has(`s:${code}`)) b += 3;
+        if (has(`s:${code}`)) b += 2;
         if (has(`C:${e.cc}`)) b += 1.5;
         else if (has(`c:${e.cc}`)) b += 1;
       } else if (e.kind === 'country') {
@@ -188,7 +193,7 @@ export function resolvePlaces(names: { surface: string; canonical: string }[], d
       continue;
     }
     // Too close to call: two different places, nothing in the document to tell them apart.
-    if (b.margin < AMBIGUITY_MARGIN && (!anyContext || b.margin < 0.25)) {
+    if (b.margin < AMBIGUITY_MARGIN && (!anyContext || b.margin < 0.1)) {
       resolved.set(k, EMPTY);
       continue;
     }
