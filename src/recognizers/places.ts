@@ -52,7 +52,7 @@ interface Tok {
 
 const isUpperChar = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
-function tokenize(text: string): Tok[] {
+function tokenize(text: string, functionWords: Set<string>): Tok[] {
   const out: Tok[] = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -94,15 +94,16 @@ function tokenize(text: string): Tok[] {
   while (a < out.length) {
     let b = a + 1;
     while (b < out.length && !out[b].lineStart) b++;
+    // Title Case: every longer word capitalized except function words ("with", "from").
     let words = 0;
-    let caps = 0;
+    let lower = 0;
     for (let k = a; k < b; k++) {
       const t = out[k];
-      if (!t.word || t.text.length <= 3) continue;
+      if (!t.word || t.text.length <= 3 || !(t.text[0].toLowerCase() !== t.text[0].toUpperCase())) continue;
       words++;
-      if (t.cap) caps++;
+      if (!t.cap && !functionWords.has(t.text)) lower++;
     }
-    if (words >= 2 && caps >= 0.7 * words && b - a <= 40) for (let k = a; k < b; k++) out[k].titleLine = true;
+    if (words >= 2 && lower === 0 && b - a <= 40) for (let k = a; k < b; k++) out[k].titleLine = true;
     a = b;
   }
   return out;
@@ -230,7 +231,7 @@ function facilityMatch(g: Gazetteer, toks: Tok[], i: number, limit: number, fn: 
 export function findPlaces(text: string): Candidate[] {
   const g = gazetteer();
   const lex = lexicon();
-  const toks = tokenize(text);
+  const toks = tokenize(text, lex.functionWords);
   const out: Candidate[] = [];
   const n = toks.length;
   const isDemonym = (w: string) => g.demonyms.has(w) || lex.demonyms.has(w);
@@ -240,7 +241,7 @@ export function findPlaces(text: string): Candidate[] {
 
   const isPlaceWord = (w: string): boolean => {
     const e = g.exact.get(w) ?? g.byKey.get(foldKey(w));
-    return !!e && baseScore(e).score >= 0.6 && !isDemonym(w.toLowerCase());
+    return !!e && baseScore(e).score >= 0.6 && !isDemonym(w.toLowerCase()) && !g.needsDeterminer.has(foldKey(w));
   };
 
   const emit = (start: number, end: number, score: number, canonical?: string) => {
