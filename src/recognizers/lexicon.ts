@@ -78,6 +78,11 @@ export function lexicon(): Lexicon {
     for (const t of data.roleNouns ?? []) roleNouns.add(t.toLowerCase());
   }
   const knownSurnames = new Set(lastNames);
+  // Ordinary lower-case English words (data/words, built from wink-lexicon and SUBTLEX-US).
+  const commonFile = dataPath('words', 'common.txt');
+  if (existsSync(commonFile)) {
+    for (const line of readFileSync(commonFile, 'utf8').split('\n')) if (line) common.add(line);
+  }
   // Name lists from many locales (data/names, built from @faker-js/faker).
   // Words that are also places or nationalities ("Paris", "Georgia") are left
   // out: a capitalized place name is not evidence of a person.

@@ -149,6 +149,21 @@ function scoreRun(
   while (a < to - 1 && lex.demonyms.has(lower(a))) a++;
   let b = to;
   while (b > a && (tokens[b - 1].text === '.' || PARTICLES.has(tokens[b - 1].text))) b--;
+  // A name glued to a preceding capitalized phrase ("Central Intelligence Richard
+  // Helms", "Wagner Group Yevgeny Prigozhin"): start at the first known first
+  // name when the words before it are ordinary words or places.
+  for (let k = a + 1; k < b - 1; k++) {
+    if (!lex.firstNames.has(lower(k))) continue;
+    let glue = false;
+    for (let q = a; q < k; q++) {
+      const w = lower(q);
+      if ((isOrdinary(w, lex) || lex.placeWords.has(w)) && !lex.firstNames.has(w)) glue = true;
+    }
+    if (glue) {
+      a = k;
+      break;
+    }
+  }
   const n = b - a;
   if (n <= 0 || n > 5) return;
 
