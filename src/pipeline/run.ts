@@ -142,6 +142,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       return;
     }
     for (const m of mentions) mentionsOut.write(m);
+    await mentionsOut.ready();
     summary.mentions += mentions.length;
     docsOut?.write(documentRow(doc, mentions, includeText));
     entities?.add(doc.id, doc.date, mentions);
@@ -162,15 +163,15 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     while (inFlight.length > 0 && !summary.interrupted) await finish(inFlight.shift()!);
   } catch (err) {
     await extractor.close();
-    await mentionsOut.abort?.();
-    await docsOut?.abort?.();
+    await mentionsOut.abort();
+    await docsOut?.abort();
     throw err;
   }
   await extractor.close();
   if (summary.interrupted && outDir) {
     // Never leave files that look whole after an interrupted run.
-    await mentionsOut.abort?.();
-    await docsOut?.abort?.();
+    await mentionsOut.abort();
+    await docsOut?.abort();
     return summary;
   }
   await mentionsOut.end();

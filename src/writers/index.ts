@@ -1,0 +1,129 @@
+// Table writers: csv, json, jsonl. Rows stream out as they come; files are
+// written under a temporary name and renamed when complete, so an interrupted
+// run never leaves a truncated file that looks whole.
+
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+
+export const MENTION_COLUMNS = [
+  'doc_id', 'mention_id', 'entity_id', 'type', 'text', 'start', 'end', 'canonical', 'value', 'date_start', 'date_end',
+  'needs_anchor', 'place_kind', 'country_code', 'latitude', 'longitude', 'geonames_id', 'sentence', 'context',
+];
+export const DOCUMENT_COLUMNS = ['doc_id', 'source', 'title', 'date', 'chars', 'persons', 'orgs', 'dates', 'places', 'status', 'error'];
+export const ENTITY_COLUMNS = [
+  'entity_id', 'type', 'canonical', 'aliases', 'mention_count', 'document_count', 'first_date', 'last_date',
+  'place_kind', 'country_code', 'latitude', 'longitude', 'geonames_id',
+];
+export const COOCCURRENCE_COLUMNS = ['entity_a', 'entity_b', 'documents', 'sentences'];
+
+export type OutputFormat = 'csv' | 'json' | 'jsonl';
+
+export interface WriterOptions {
+  /** Keep CSV cells starting with = + - @ tab CR as they are (default: neutralized with a leading '). */
+  rawCsv?: boolean;
+}
+
+export interface TableWriter<T> {
+  write(row: T): void;
+  /** Resolves when the destination can take more (backpressure). */
+  ready(): Promise<void>;
+  /** Flush and, for files, move the finished file into place. */
+  end(): Promise<void>;
+  /** Drop a file being written (nothing is left under the final name). */
+  abort(): Promise<void>;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Spreadsheet formula injection: a text cell that a spreadsheet would evaluate gets a leading quote. */
+export function neutralizeCell(v: string): string {
+  return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+function cell(v: unknown, raw: boolean): string | number {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  const s = String(v);
+  return raw ? s : neutralizeCell(s);
+}
+
+export function isEpipe(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'EPIPE';
+}
+
+const FLUSH_AT = 1 << 16;
+
+export function createWriter<T>(format: OutputFormat, columns: string[], out: NodeJS.WritableStream | string, opts: WriterOptions = {}): TableWriter<T> {
+  const toFile = typeof out === 'string';
+  const finalPath = toFile ? out : '';
+  const tmpPath = toFile ? `${out}.tmp-${process.pid}` : '';
+  const stream: NodeJS.WritableStream = toFile ? createWriteStream(tmpPath) : out;
+  const raw = opts.rawCsv === true;
+  let buf = '';
+  let rows = 0;
+  let waitDrain = false;
+  let failed: Error | null = null;
+  stream.on('error', (err: Error) => {
+    failed = err;
+  });
+  if (format === 'csv') buf += stringify([columns]);
+  else if (format === 'json') buf += '[';
+
+  const flush = () => {
+    if (buf.length === 0 || failed) return;
+    if (!stream.write(buf)) waitDrain = true;
+    buf = '';
+  };
+  const line = (row: T): string => {
+    const r = row as Record<string, unknown>;
+    if (format === 'csv') return stringify([columns.map((c) => cell(r[c], raw))]);
+    const obj: Record<string, unknown> = {};
+    for (const c of columns) obj[c] = r[c] === undefined ? null : r[c];
+    return JSON.stringify(obj);
+  };
+  return {
+    write(row: T) {
+      const l = line(row);
+      if (format === 'csv') buf += l;
+      else if (format === 'jsonl') buf += `${l}\n`;
+      else buf += `${rows === 0 ? '\n' : ',\n'}${l}`;
+      rows++;
+      if (buf.length >= FLUSH_AT) flush();
+    },
+    async ready() {
+      if (!waitDrain || failed) return;
+      waitDrain = false;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.once('drain', done);
+        stream.once('error', done);
+        stream.once('close', done);
+      });
+    },
+    async end() {
+      if (format === 'json') buf += rows === 0 ? ']\n' : '\n]\n';
+      flush();
+      if (toFile) {
+        await new Promise<void>((resolve, reject) => {
+          (stream as WriteStream).end(() => (failed ? reject(failed) : resolve()));
+        });
+        renameSync(tmpPath, finalPath);
+      } else if (!failed) {
+        await this.ready();
+      }
+    },
+    async abort() {
+      buf = '';
+      if (toFile) {
+        await new Promise<void>((resolve) => (stream as WriteStream).end(() => resolve()));
+        rmSync(tmpPath, { force: true });
+      }
+    },
+  };
+}
