@@ -1,0 +1,303 @@
+// Readers: paths -> documents, one at a time. JSON Lines and CSV are streamed
+// record by record; a record or file that cannot be read becomes a failure
+// naming the file (and line or row), and reading goes on.
+
+import { createReadStream, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import type { Document, ReadFailure, ReadResult } from '../types.js';
+import { decodeText, DecodeError } from './decode.js';
+import { readMarkdown } from './markdown.js';
+import { readHtml } from './html.js';
+
+export type InputFormat = 'auto' | 'txt' | 'md' | 'html' | 'jsonl' | 'csv';
+
+export interface ReaderOptions {
+  idField: string;
+  textField: string;
+  dateField: string;
+  titleField: string;
+  /** Fallback publication date (--date), '' if none. */
+  date: string;
+  inputFormat?: InputFormat;
+}
+
+export interface InputItem {
+  result: ReadResult;
+  /** Size of the record's raw input in bytes, for progress. */
+  bytes: number;
+}
+
+export interface InputFile {
+  path: string;
+  /** Path relative to the argument it was found under, '/'-separated: the default document id. */
+  rel: string;
+}
+
+const EXTENSIONS: Record<string, Exclude<InputFormat, 'auto'>> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.csv': 'csv',
+};
+
+export function formatOf(path: string, forced?: InputFormat): Exclude<InputFormat, 'auto'> {
+  if (forced && forced !== 'auto') return forced;
+  return EXTENSIONS[extname(path).toLowerCase()] ?? 'txt';
+}
+
+/** Expand arguments into files (folders walked recursively in sorted order), failures for paths that cannot be read. */
+export async function listInputs(paths: string[]): Promise<{ files: InputFile[]; errors: ReadFailure[]; totalBytes: number }> {
+  const files: InputFile[] = [];
+  const errors: ReadFailure[] = [];
+  let totalBytes = 0;
+  for (const p of paths) {
+    if (p === '-') {
+      files.push({ path: '-', rel: 'stdin' });
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      errors.push({ id: p, source: p, error: describeFsError(err, p) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const seen = new Set<string>();
+      const walk = (dir: string) => {
+        let real: string;
+        try {
+          real = realpathSync(dir);
+        } catch (err) {
+          errors.push({ id: relative(p, dir) || dir, source: dir, error: describeFsError(err, dir) });
+          return;
+        }
+        if (seen.has(real)) return; // symlink loop
+        seen.add(real);
+        let names: string[];
+        try {
+          names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        } catch (err) {
+          errors.push({ id: relative(p, dir) || dir, source: dir, error: describeFsError(err, dir) });
+          return;
+        }
+        for (const name of names) {
+          if (name.startsWith('.')) continue;
+          const full = join(dir, name);
+          let s;
+          try {
+            s = statSync(full);
+          } catch (err) {
+            errors.push({ id: relative(p, full), source: full, error: describeFsError(err, full) });
+            continue;
+          }
+          if (s.isDirectory()) walk(full);
+          else if (s.isFile() && EXTENSIONS[extname(name).toLowerCase()]) {
+            files.push({ path: full, rel: relative(p, full).split('\\').join('/') });
+            totalBytes += s.size;
+          }
+        }
+      };
+      walk(p);
+    } else {
+      files.push({ path: p, rel: basename(p) });
+      totalBytes += st.size;
+    }
+  }
+  return { files, errors, totalBytes };
+}
+
+function describeFsError(err: unknown, path: string): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOENT') return `no such file or directory: ${path}`;
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied: ${path}`;
+  if (code === 'ELOOP') return `too many levels of symbolic links: ${path}`;
+  if (code === 'EISDIR') return `is a directory: ${path}`;
+  return `${(err as Error).message}`;
+}
+
+/** ISO date cut to the day; '' for anything that is not a date. */
+export function normalizeDocDate(v: unknown): string {
+  if (typeof v !== 'string' && typeof v !== 'number') return '';
+  const s = String(v).trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  if (/^\d{4}-\d{2}$/.test(s) || /^\d{4}$/.test(s)) return '';
+  const t = Date.parse(s);
+  if (!Number.isNaN(t) && /[a-z]/i.test(s)) return new Date(t).toISOString().slice(0, 10);
+  return '';
+}
+
+class IdRegistry {
+  private seen = new Map<string, number>();
+  unique(id: string): string {
+    const n = this.seen.get(id) ?? 0;
+    this.seen.set(id, n + 1);
+    return n === 0 ? id : `${id}#${n + 1}`;
+  }
+}
+
+const ok = (doc: Document, bytes: number): InputItem => ({ result: { ok: true, doc }, bytes });
+const fail = (id: string, source: string, error: string, bytes = 0): InputItem => ({ result: { ok: false, failure: { id, source, error } }, bytes });
+
+export async function* readInputs(paths: string[], opts: ReaderOptions): AsyncGenerator<InputItem> {
+  const { files, errors } = await listInputs(paths);
+  const ids = new IdRegistry();
+  // Failures of paths are reported in argument order, before the documents.
+  for (const e of errors) yield fail(ids.unique(e.id), e.source, e.error);
+  for (const f of files) {
+    if (f.path === '-') {
+      yield* readStdin(opts, ids);
+      continue;
+    }
+    const format = formatOf(f.path, opts.inputFormat);
+    if (format === 'jsonl') yield* readJsonl(createReadStream(f.path), f.path, f.rel, opts, ids);
+    else if (format === 'csv') yield* readCsv(createReadStream(f.path), f.path, f.rel, opts, ids);
+    else {
+      let buf: Buffer;
+      try {
+        buf = readFileSync(f.path);
+      } catch (err) {
+        yield fail(ids.unique(f.rel), f.path, describeFsError(err, f.path));
+        continue;
+      }
+      yield readWhole(buf, format, f.path, ids.unique(f.rel), opts);
+    }
+  }
+}
+
+function readWhole(buf: Buffer, format: 'txt' | 'md' | 'html', source: string, id: string, opts: ReaderOptions): InputItem {
+  let raw: string;
+  try {
+    raw = decodeText(buf);
+  } catch (err) {
+    if (err instanceof DecodeError) return fail(id, source, err.message, buf.length);
+    throw err;
+  }
+  let title = '';
+  let date = '';
+  let text = raw;
+  if (format === 'md') ({ title, date, text } = readMarkdown(raw));
+  else if (format === 'html') {
+    ({ title, date, text } = readHtml(raw));
+    if (!text.trim()) return fail(id, source, 'no article text found in the HTML page', buf.length);
+  }
+  if (!text.trim()) return fail(id, source, 'empty document (no text)', buf.length);
+  return ok({ id, source, title, date: normalizeDocDate(date) || opts.date, text }, buf.length);
+}
+
+function fromRecord(rec: Record<string, unknown>, source: string, fallbackId: string, opts: ReaderOptions, ids: IdRegistry, bytes: number, where: string): InputItem {
+  const rawId = rec[opts.idField];
+  const id = ids.unique(rawId === undefined || rawId === null || rawId === '' ? fallbackId : String(rawId));
+  const text = rec[opts.textField];
+  if (text === undefined || text === null) {
+    const fields = Object.keys(rec).slice(0, 8).join(', ');
+    return fail(id, source, `${where} has no "${opts.textField}" field (fields: ${fields}); name the text field with --text-field`, bytes);
+  }
+  if (typeof text !== 'string') return fail(id, source, `${where}: field "${opts.textField}" is not a string`, bytes);
+  if (!text.trim()) return fail(id, source, `${where}: empty text`, bytes);
+  const title = rec[opts.titleField];
+  return ok(
+    {
+      id,
+      source,
+      title: typeof title === 'string' ? title : title === undefined || title === null ? '' : String(title),
+      date: normalizeDocDate(rec[opts.dateField]) || opts.date,
+      text,
+    },
+    bytes,
+  );
+}
+
+async function* readJsonl(input: NodeJS.ReadableStream, path: string, rel: string, opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  try {
+    for await (const line of rl) {
+      lineNo++;
+      const source = `${path}:${lineNo}`;
+      const fallbackId = `${rel}#${lineNo}`;
+      const bytes = Buffer.byteLength(line) + 1;
+      const trimmed = lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+      if (!trimmed.trim()) continue;
+      let rec: unknown;
+      try {
+        rec = JSON.parse(trimmed);
+      } catch (err) {
+        yield fail(ids.unique(fallbackId), source, `invalid JSON at line ${lineNo}: ${(err as Error).message}`, bytes);
+        continue;
+      }
+      if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
+        yield fail(ids.unique(fallbackId), source, `line ${lineNo} is not a JSON object`, bytes);
+        continue;
+      }
+      yield fromRecord(rec as Record<string, unknown>, source, fallbackId, opts, ids, bytes, `line ${lineNo}`);
+    }
+  } catch (err) {
+    yield fail(ids.unique(rel), path, describeFsError(err, path));
+  }
+}
+
+async function* readCsv(input: NodeJS.ReadableStream, path: string, rel: string, opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {
+  const parser = input.pipe(
+    parseCsv({ columns: true, relax_column_count: true, bom: true, skip_empty_lines: true, relax_quotes: true, info: true }),
+  );
+  let row = 0;
+  let checked = false;
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
+      row++;
+      if (!checked) {
+        checked = true;
+        if (!(opts.textField in rec.record)) {
+          const cols = Object.keys(rec.record).join(', ');
+          yield fail(ids.unique(rel), path, `CSV has no "${opts.textField}" column (columns: ${cols}); name it with --text-field`);
+          input.unpipe?.();
+          (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+          return;
+        }
+      }
+      yield fromRecord(rec.record, `${path}:${row}`, `${rel}#${row}`, opts, ids, 0, `row ${row}`);
+    }
+  } catch (err) {
+    yield fail(ids.unique(`${rel}#${row + 1}`), `${path}:${row + 1}`, `CSV error after row ${row}: ${(err as Error).message}`);
+  }
+}
+
+async function* readStdin(opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {
+  const forced = opts.inputFormat && opts.inputFormat !== 'auto' ? opts.inputFormat : null;
+  const stdin = process.stdin;
+  // Peek at the first chunk to sniff the format, then stream the rest.
+  const iterator = stdin[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
+  const rest = async function* () {
+    yield head;
+    for (;;) {
+      const n = await iterator.next();
+      if (n.done) return;
+      yield Buffer.from(n.value as Buffer);
+    }
+  };
+  const firstChar = head.toString('utf8', 0, Math.min(head.length, 64)).replace(/^\uFEFF/, '').trimStart()[0] ?? '';
+  const format = forced ?? (firstChar === '{' ? 'jsonl' : firstChar === '<' ? 'html' : 'txt');
+  if (format === 'jsonl') {
+    yield* readJsonl(Readable.from(rest()), '-', 'stdin', opts, ids);
+    return;
+  }
+  if (format === 'csv') {
+    yield* readCsv(Readable.from(rest()), '-', 'stdin', opts, ids);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of rest()) chunks.push(c);
+  yield readWhole(Buffer.concat(chunks), format, '-', ids.unique('stdin'), opts);
+}
