@@ -33,10 +33,13 @@ export function isAllCaps(s: string): boolean {
   return letters >= 2;
 }
 
-/** "NATALIA KOLESNIKOVA" -> "Natalia Kolesnikova"; "MCDONALD" -> "Mcdonald" (no guessing of inner capitals). */
+/**
+ * "NATALIA KOLESNIKOVA" -> "Natalia Kolesnikova", "LONDON" -> "London"; words of
+ * up to three letters stay as written ("UK", "USA", "U.S.").
+ */
 export function normalizeCase(s: string): string {
   if (!isAllCaps(s)) return s;
-  return s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+  return s.replace(/\p{L}+/gu, (w) => (w.length <= 3 ? w : w.charAt(0) + w.slice(1).toLowerCase()));
 }
 
 function isAcronym(s: string): boolean {
@@ -48,7 +51,8 @@ const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 
 export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] {
   const result: NamedSpan[] = new Array(spans.length);
-  const surface = spans.map((c) => c.canonical && isAllCaps(text.slice(c.start, c.end)) ? c.canonical : normalizeCase(text.slice(c.start, c.end)));
+  // Surface forms with ALL CAPS names (bylines, datelines) in normal case; acronyms untouched.
+  const surface = spans.map((c) => (c.type === 'ORG' ? text.slice(c.start, c.end) : normalizeCase(text.slice(c.start, c.end))));
 
   // PERSON ---------------------------------------------------------------
   const fulls: { name: string; words: string[]; start: number }[] = [];
@@ -118,8 +122,12 @@ export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] 
     let canonical: string;
     if (type === 'ORG') {
       const spelled = members.filter((i) => !isAcronym(surface[i]));
-      // The registered name once the document spells the organization out; else what the document says.
-      if (spelled.length > 0) canonical = tableNames.has(key) && !isAcronym(key) ? key : longest(spelled.map((i) => surface[i]));
+      // What the document spells out, longest form first; a slip of the registered
+      // name ("Federal Security Services") becomes the registered name.
+      if (spelled.length > 0) {
+        canonical = longest(spelled.map((i) => surface[i]));
+        if (tableNames.has(key) && nearVariant(canonical, key)) canonical = foldQuotes(canonical) === foldQuotes(key) ? canonical : key;
+      }
       else canonical = mostFrequent(members.map((i) => surface[i]));
     } else {
       canonical = longest(members.map((i) => surface[i]));
@@ -130,6 +138,14 @@ export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] 
     if (!result[i]) result[i] = { canonical: surface[i], key: surface[i] };
   });
   return result;
+}
+
+const foldQuotes = (s: string) => s.replace(/[’']/g, "'");
+
+/** Same name up to apostrophes, case and a plural s. */
+function nearVariant(a: string, b: string): boolean {
+  const f = (s: string) => foldQuotes(s).toLowerCase().replace(/s$/, '');
+  return f(a) === f(b);
 }
 
 function longest(xs: string[]): string {

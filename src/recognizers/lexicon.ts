@@ -77,6 +77,10 @@ export function lexicon(): Lexicon {
     for (const t of data.titles ?? []) titles.add(t.toLowerCase().replace(/\.$/, ''));
     for (const t of data.roleNouns ?? []) roleNouns.add(t.toLowerCase());
   }
+  // Nationality adjectives of every country (world-countries), beyond compromise's list.
+  for (const c of require('world-countries') as { demonyms?: Record<string, { m?: string; f?: string }> }[]) {
+    for (const d of Object.values(c.demonyms ?? {})) for (const w of [d.m, d.f]) if (w && !w.includes(' ')) demonyms.add(w.toLowerCase());
+  }
   const knownSurnames = new Set(lastNames);
   // Ordinary lower-case English words (data/words, built from wink-lexicon and SUBTLEX-US).
   const commonFile = dataPath('words', 'common.txt');

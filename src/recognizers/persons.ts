@@ -129,7 +129,8 @@ function scoreRun(
   // Cut everything up to the last title word: "KGB Colonel Vitaly Yurchenko", "Russian President Vladimir Putin".
   for (let k = from; k < to; k++) {
     const w = lower(k).replace(/\.$/, '');
-    if (lex.titles.has(w) && !(lex.firstNames.has(w) && k + 1 < to && !lex.titles.has(lower(k + 1)))) {
+    // A title word that ends the run is a surname ("Martin Luther King"), not a title.
+    if (k < to - 1 && lex.titles.has(w) && !(lex.firstNames.has(w) && k > from)) {
       a = k + 1;
       hadTitle = true;
       if (a < to && tokens[a].text === '.') a++;
@@ -187,6 +188,8 @@ function scoreRun(
   const prev = a > sentStart ? tokens[a - 1].text.toLowerCase() : '';
   const byline = BYLINE_WORDS.has(prev) || (prev === ':' && a >= 2 && BYLINE_WORDS.has(tokens[a - 2].text.toLowerCase()));
   const multi = words.length >= 2;
+  // A nationality or place word alone is never a person ("former Russian double agent").
+  if (!multi && places > 0) return;
   let score = 0;
   if (multi && firstIsName && ordinary === 0) score = 0.75;
   else if (multi && firstIsName && ordinary < words.length - 1) score = 0.55;

@@ -1,0 +1,156 @@
+// The organization alias table (data/orgs.json, plus a user's own file) and
+// in-text acronym definitions ("the Central Intelligence Agency (CIA)",
+// "Federal Security Service, or FSB").
+
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../util/paths.js';
+
+export interface OrgEntry {
+  canonical: string;
+  aliases: string[];
+  kind: string;
+  country: string;
+}
+
+export interface OrgInfo {
+  canonical: string;
+  kind: string;
+  country: string;
+}
+
+interface AliasTable {
+  /** Exact surface -> entry (acronyms and one-word names must match case). */
+  exact: Map<string, OrgInfo>;
+  /** Lower-cased multi-word names -> entry. */
+  folded: Map<string, OrgInfo>;
+  /** Longest alias, in words. */
+  maxWords: number;
+}
+
+let table: AliasTable | null = null;
+const extraFiles: string[] = [];
+
+/** Add a user's alias file (same JSON shape as data/orgs.json); entries override the bundled ones. */
+export function loadAliasTable(extraFile?: string): void {
+  if (extraFile) extraFiles.push(extraFile);
+  table = null;
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
+
+function build(): AliasTable {
+  const exact = new Map<string, OrgInfo>();
+  const folded = new Map<string, OrgInfo>();
+  let maxWords = 1;
+  const files = [dataPath('orgs.json'), ...extraFiles];
+  for (const file of files) {
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as OrgEntry[];
+    for (const e of entries) {
+      const info: OrgInfo = { canonical: e.canonical, kind: e.kind, country: e.country };
+      for (const name of [e.canonical, ...e.aliases]) {
+        const variants = [name, name.replace(/’/g, "'"), name.replace(/'/g, '’')];
+        if (/^The /.test(name)) variants.push(name.slice(4));
+        for (const v of variants) {
+          exact.set(v, info);
+          const words = v.split(' ').length;
+          if (words > maxWords) maxWords = words;
+          if (words >= 2) folded.set(fold(v), info);
+        }
+      }
+    }
+  }
+  return { exact, folded, maxWords };
+}
+
+function aliasTable(): AliasTable {
+  if (!table) table = build();
+  return table;
+}
+
+export function maxAliasWords(): number {
+  return aliasTable().maxWords;
+}
+
+/** The organization a surface form names, or null. */
+export function lookupOrg(surface: string): OrgInfo | null {
+  const t = aliasTable();
+  let s = surface.trim().replace(/['’]s$/, '');
+  const direct = t.exact.get(s) ?? (s.includes(' ') ? t.folded.get(fold(s)) : undefined);
+  if (direct) return direct;
+  if (/^the /i.test(s)) {
+    s = s.slice(4);
+    return t.exact.get(s) ?? (s.includes(' ') ? t.folded.get(fold(s)) ?? null : null);
+  }
+  // A plural slip ("Federal Security Services") still names the organization.
+  if (s.includes(' ') && s.endsWith('s')) return t.folded.get(fold(s.slice(0, -1))) ?? null;
+  return null;
+}
+
+export interface AcronymDefinition {
+  long: string;
+  short: string;
+  longStart: number;
+  shortStart: number;
+}
+
+const SKIP_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'to', 'at', '&']);
+
+/** Does `short` abbreviate `long` (initials, allowing skipped function words and inner capitals like GCHQ)? */
+export function abbreviates(short: string, long: string): boolean {
+  const letters = short.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+  if (letters.length < 2) return false;
+  const words = long.split(/[\s-]+/).filter(Boolean);
+  // Greedy match of letters against word initials, then inner capitals.
+  let li = 0;
+  for (const w of words) {
+    if (li >= letters.length) break;
+    const up = w.toUpperCase();
+    if (up[0] === letters[li]) {
+      li++;
+      // Inner capitals of the same word: "GCHQ" from "Government Communications HeadQuarters".
+      for (let k = 1; k < w.length && li < letters.length; k++) if (w[k] === w[k].toUpperCase() && /\p{Lu}/u.test(w[k]) && w[k] === letters[li]) li++;
+    } else if (!SKIP_WORDS.has(w.toLowerCase())) {
+      return false;
+    }
+  }
+  return li === letters.length;
+}
+
+const LONG = "(?:[\\p{Lu}][\\p{L}'’.-]*(?:\\s+(?:of|and|for|the|on|de|&)\\s+|\\s+)){1,8}[\\p{Lu}][\\p{L}'’.-]*";
+const SHORT = '[\\p{Lu}][\\p{Lu}\\p{N}&-]{1,9}';
+const DEF_PATTERNS = [
+  // Long Name (ABBR)
+  new RegExp(`(${LONG})\\s+\\((${SHORT})\\)`, 'gu'),
+  // Long Name, or ABBR / Long Name, known as ABBR
+  new RegExp(`(${LONG}),?\\s+(?:or|known as|also known as|abbreviated)\\s+(?:the\\s+)?(${SHORT})(?![\\p{L}\\p{N}])`, 'gu'),
+];
+const REVERSED = new RegExp(`(?<![\\p{L}\\p{N}])(${SHORT})\\s+\\((?:the\\s+)?(${LONG})\\)`, 'gu');
+
+/** In-text acronym definitions, validated by initial letters. */
+export function findAcronymDefinitions(text: string): AcronymDefinition[] {
+  const out: AcronymDefinition[] = [];
+  for (const re of DEF_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      let long = m[1];
+      let longStart = m.index;
+      // Trim leading words until the initials match ("the CIA director Central ..." never validates).
+      const words = long.split(/\s+/);
+      for (let k = 0; k < words.length - 1 && !abbreviates(m[2], long); k++) {
+        longStart += words[k].length + (long.slice(words[k].length).match(/^\s+/)?.[0].length ?? 1);
+        long = words.slice(k + 1).join(' ');
+        long = text.slice(longStart, m.index + m[1].length);
+      }
+      if (!abbreviates(m[2], long)) continue;
+      out.push({ long, short: m[2], longStart, shortStart: m.index + m[0].lastIndexOf(m[2]) });
+    }
+  }
+  REVERSED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REVERSED.exec(text)) !== null) {
+    if (!abbreviates(m[1], m[2])) continue;
+    out.push({ long: m[2], short: m[1], longStart: m.index + m[0].indexOf(m[2], m[1].length), shortStart: m.index });
+  }
+  return out.sort((a, b) => a.longStart - b.longStart);
+}

@@ -1,0 +1,146 @@
+// DATE spans by the guidelines: calendar dates, months, years, decades,
+// centuries, relative and vague references; the preposition stays outside,
+// "early/late/mid-" stay inside; durations, ages and clock times are not dates.
+// Every pattern is a plain alternation with bounded repetition: linear time.
+
+import type { AnalyzedText, Candidate, Recognizer } from '../types.js';
+
+const cap = (w: string) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1)}`;
+const alt = (ws: string[]) => ws.join('|');
+
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_ABBR = ['Jan\\.?', 'Feb\\.?', 'Mar\\.', 'Apr\\.?', 'Jun\\.', 'Jul\\.', 'Aug\\.?', 'Sept?\\.?', 'Oct\\.?', 'Nov\\.?', 'Dec\\.?'];
+const MONTH = `(?:${alt(MONTHS)}|${alt(MONTH_ABBR)})`;
+const MONTH_NOT_MAY = `(?:${alt(MONTHS.filter((m) => m !== 'May'))}|${alt(MONTH_ABBR)})`;
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
+const MOD = `(?:${cap('early')}|${cap('late')}|${cap('mid')}-?|${cap('the')} (?:early|late|mid-?|start of|end of|beginning of|middle of) ?)`;
+const NUM = `(?:\\d{1,3}|${cap('a')}|${cap('an')}|${cap('one')}|${cap('two')}|${cap('three')}|${cap('four')}|${cap('five')}|${cap('six')}|${cap('seven')}|${cap('eight')}|${cap('nine')}|${cap('ten')}|${cap('eleven')}|${cap('twelve')}|${cap('fifteen')}|${cap('twenty')}|${cap('thirty')}|${cap('forty')}|${cap('fifty')}|${cap('several')}|${cap('some')}|${cap('a few')}|${cap('many')})`;
+const UNIT = '(?:days?|weeks?|months?|years?|decades?|centuries)';
+const SEASON = '(?:spring|summer|autumn|winter)';
+const ORDINAL_CENTURY = '(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)';
+
+interface Pattern {
+  re: RegExp;
+  score: number;
+  /** Optional check on the match and its surroundings. */
+  accept?: (text: string, start: number, end: number, m: RegExpExecArray) => boolean;
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const P = (src: string) => new RegExp(`${B}(?:${src})${E}`, 'gu');
+
+const PATTERNS: Pattern[] = [
+  // ISO and numeric dates.
+  { re: P(`${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])`), score: 0.9 },
+  // "December 11, 2023", "Dec. 11", "Tuesday, March 3, 2024", "March 3rd".
+  { re: P(`(?:${WEEKDAY},? )?${MONTH} ${DAY}(?:,? ${YEAR})?`), score: 0.9 },
+  // "11 December 2023", "3rd of March".
+  { re: P(`${DAY} (?:of )?${MONTH}(?:,? ${YEAR})?`), score: 0.9 },
+  // "May 2017", "early March 2019", "mid-June".
+  { re: P(`(?:${MOD} ?)?${MONTH},? (?:of )?${YEAR}`), score: 0.9 },
+  { re: P(`${MOD} ?${MONTH}`), score: 0.85 },
+  // A month alone ("in February"); "May" only where it cannot be the verb.
+  { re: P(MONTH_NOT_MAY), score: 0.75, accept: (t, s) => !/\.$/.test(t.slice(s, s + 4)) || true },
+  { re: P('May'), score: 0.7, accept: (t, s, e) => /\b(?:in|since|by|until|till|from|during|of|last|next|this|early|late|mid-|through|before|after)\s+$/i.test(t.slice(Math.max(0, s - 12), s)) && !/^\s+(?:be|have|not|also|well|help|need|want|seem|take|make|become|face|lose|get|do|go|come|find|use|say|see|ask)\b/.test(t.slice(e, e + 10)) },
+  // Decades and centuries: "1960s", "late 1960s", "the ’90s", "the 19th century".
+  { re: P(`(?:${MOD} ?)?(?:1[5-9]|20)\\d0s`), score: 0.85 },
+  { re: new RegExp(`(?<=\\bthe )['’]\\d0s${E}`, 'gu'), score: 0.8 },
+  { re: P(`(?:${MOD} ?)?${ORDINAL_CENTURY} century`), score: 0.8 },
+  // Years, in date position.
+  { re: P(`(?:${MOD} ?)?${YEAR}`), score: 0.8, accept: acceptYear },
+  // Relative: "last year", "this month", "next week", "earlier this year", "the following spring".
+  { re: P(`(?:${cap('earlier')} |${cap('later')} )?${cap('this')} (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century|morning|afternoon|evening)`), score: 0.75 },
+  { re: P(`(?:${cap('last')}|${cap('next')}|${cap('past')}|${cap('coming')}) (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century)`), score: 0.7, accept: notDuration },
+  { re: P(`${cap('the')} (?:following|previous|next|same) (?:day|week|month|year|spring|summer|autumn|winter|decade)`), score: 0.65 },
+  { re: P(`${cap('that')} (?:day|week|month|year|spring|summer|autumn|winter)`), score: 0.6 },
+  { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75 },
+  { re: P(`${NUM} ${UNIT} (?:ago|earlier|later|before)`), score: 0.7 },
+  { re: P(`${cap('years')} (?:ago|earlier|later)|${cap('months')} (?:ago|earlier|later)|${cap('weeks')} (?:ago|earlier|later)|${cap('days')} (?:ago|earlier|later)|${cap('decades')} (?:ago|earlier|later)`), score: 0.65 },
+  // Seasons with a determiner: "this summer", "the summer", "their summer offensive".
+  { re: new RegExp(`(?<=\\b(?:[Tt]he|[Ii]n|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ll]ate|[Ee]arly) )${SEASON}${E}`, 'gu'), score: 0.6, accept: (t, s, e) => !/^\s+of\b/.test(t.slice(e, e + 4)) },
+  // Weekdays: "on Tuesday", "Tuesday night" (the part of the day stays outside).
+  { re: P(WEEKDAY), score: 0.8 },
+  // Vague references.
+  { re: P(`${cap('recently')}|${cap('nowadays')}|${cap('currently')}|${cap('now')}`), score: 0.5, accept: acceptNow },
+  { re: P(`${cap('recent')} (?:years|months|weeks|decades)`), score: 0.6 },
+  { re: new RegExp(`(?<=\\b[Ii]n the )(?:past|future)${E}(?! (?:few|two|three|several|\\d))`, 'gu'), score: 0.55 },
+];
+
+const YEAR_PREFIX = /(?:\b(?:in|since|by|from|until|till|of|during|before|after|around|circa|between|and|to|through|throughout|early|late|mid|year|summer|spring|autumn|winter|fall|January|February|March|April|May|June|July|August|September|October|November|December|born|died|the|The|In|By|Since|until|or|than|for|post|pre)\s*-?\s*|[(–-])$/;
+
+function acceptYear(text: string, start: number, end: number, m: RegExpExecArray): boolean {
+  if (/^(?:early|late|mid|the)/i.test(m[0])) return true;
+  const before = text.slice(Math.max(0, start - 16), start);
+  const after = text.slice(end, end + 16);
+  if (/[$€£¥#]\s*$|\d[.,]?$|No\.\s*$/.test(before)) return false;
+  if (/^(?:[.,]\d|%|\s*(?:percent|per cent|km|kilometers|kilometres|miles|meters|metres|feet|kg|tons|tonnes|votes|people|troops|soldiers|residents|students|cases|deaths|points|dollars|euros|pounds|units|hours|GMT|BST|UTC))/i.test(after)) return false;
+  if (/^[-–]\d/.test(after)) return true; // "1914-18"
+  if (YEAR_PREFIX.test(before)) return true;
+  // At a clause edge ("...fired in 2019.", "2019 was").
+  if (/^\s*(?:[.,;:)!?”"]|$)/.test(after)) return true;
+  if (/(?:^|[.!?]\s+|\n)$/.test(before)) return true; // sentence start: "2019 was a hard year"
+  if (/^\s+(?:and|or|to|–|-)\s+\d{4}/.test(after)) return true;
+  return /^['’]s\b/.test(after);
+}
+
+function notDuration(text: string, start: number): boolean {
+  // "for the past year", "over the last decade" are durations.
+  return !/\b(?:for|over|during|in|throughout|within)\s+the\s+$/i.test(text.slice(Math.max(0, start - 20), start));
+}
+
+function acceptNow(text: string, start: number, end: number, m: RegExpExecArray): boolean {
+  const w = m[0].toLowerCase();
+  if (w !== 'now') return true;
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 12);
+  // "now" as a discourse marker or in fixed phrases is not a time reference.
+  if (/^\s*(?:that|on|,\s*(?:I|we|you|he|she|it|they)\b)/.test(after) && /^(?:\s*that)/.test(after)) return false;
+  if (/\b(?:until|by|from|till|right|just|even)\s+$/i.test(before)) return /\b(?:until|by|from|till)\s+$/i.test(before);
+  if (/^\s*(?:on|and then)\b/.test(after)) return false;
+  return true;
+}
+
+/** Find DATE candidates in a text (UTF-16 offsets). */
+export function findDates(text: string): Candidate[] {
+  const raw: Candidate[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(text)) !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].length === 0) {
+        p.re.lastIndex++;
+        continue;
+      }
+      if (p.accept && !p.accept(text, start, end, m)) continue;
+      raw.push({ start, end, type: 'DATE', source: 'dates', score: p.score });
+    }
+  }
+  // Longest match wins among overlapping date readings.
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const c of raw) {
+    const last = out[out.length - 1];
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) out[out.length - 1] = c;
+      continue;
+    }
+    out.push(c);
+  }
+  // Spans never include a leading "the" (guidelines: "the 1960s" -> "1960s").
+  for (const c of out) {
+    const s = text.slice(c.start, c.end);
+    const m = /^[Tt]he /.exec(s);
+    if (m && !/^[Tt]he (?:following|previous|next|same) /.test(s)) c.start += 4;
+  }
+  return out;
+}
+
+export const dateRecognizer: Recognizer = {
+  name: 'dates',
+  recognize: (input: AnalyzedText) => findDates(input.text),
+};

@@ -1,0 +1,203 @@
+// ORG candidates: alias-table names (longest match over tokens), acronyms
+// defined in the text and their later uses, capitalized phrases built around
+// an organization head word ("Department of War Studies", "Foreign Ministry",
+// "Wagner Group"), and unknown all-caps acronyms as weak guesses.
+
+import { readFileSync } from 'node:fs';
+import type { AnalyzedText, Candidate, Recognizer, Token } from '../types.js';
+import { dataPath } from '../util/paths.js';
+import { lookupOrg, maxAliasWords, findAcronymDefinitions } from '../normalizers/aliases.js';
+import { lexicon } from './lexicon.js';
+import { lookupEntries } from '../data/gazetteer.js';
+
+interface HeadData {
+  /** Heads of names that keep a leading nationality adjective ("British Embassy"). */
+  nationalHeads: string[];
+  heads: string[];
+  connectors: string[];
+  leadingHeads: string[];
+  notOrgAcronyms: string[];
+}
+
+let heads: { tail: Set<string>; lead: Set<string>; connectors: Set<string>; notAcronyms: Set<string>; national: Set<string> } | null = null;
+function headData() {
+  if (!heads) {
+    const d = JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as HeadData;
+    heads = {
+      tail: new Set(d.heads),
+      lead: new Set(d.leadingHeads),
+      connectors: new Set(d.connectors),
+      notAcronyms: new Set(d.notOrgAcronyms),
+      national: new Set(d.nationalHeads),
+    };
+  }
+  return heads;
+}
+
+const isUpperChar = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+const isCap = (t: string) => isUpperChar(t[0]) || /^\d/.test(t);
+const isAcronymToken = (t: string) => /^[\p{Lu}][\p{Lu}\p{N}&]{1,5}$/u.test(t) && /\p{Lu}.*\p{Lu}|\p{Lu}\p{N}/u.test(t);
+
+function sentenceBounds(tokens: Token[]): number[] {
+  // ends[i] = index one past the last token of token i's sentence
+  const ends = new Array<number>(tokens.length);
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j < tokens.length && tokens[j].sentence === tokens[i].sentence) j++;
+    for (let k = i; k < j; k++) ends[k] = j;
+    i = j;
+  }
+  return ends;
+}
+
+function isCapsLine(tokens: Token[], from: number, to: number): boolean {
+  let words = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k].text;
+    if (!/\p{L}/u.test(t)) continue;
+    words++;
+    if (t !== t.toUpperCase()) return false;
+  }
+  return words > 0;
+}
+
+export function findOrgs(input: AnalyzedText): Candidate[] {
+  const { text, tokens } = input;
+  const out: Candidate[] = [];
+  const h = headData();
+  const lex = lexicon();
+  const sentEnd = sentenceBounds(tokens);
+  const maxWords = Math.min(maxAliasWords() + 2, 12);
+
+  // (a) Alias table: longest match starting at each capitalized token.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isCap(t.text)) continue;
+    let best: { end: number; canonical: string } | null = null;
+    for (let j = i; j < Math.min(sentEnd[i], i + maxWords); j++) {
+      const surface = text.slice(t.start, tokens[j].end);
+      const hit = lookupOrg(surface);
+      if (hit && /^\p{Lu}|^\d/u.test(surface)) best = { end: tokens[j].end, canonical: hit.canonical };
+    }
+    if (best) {
+      out.push({ start: t.start, end: best.end, type: 'ORG', source: 'orgs', score: 0.9, canonical: best.canonical });
+    }
+  }
+
+  // (b) Acronyms defined in the text: the long form and every use of the short form.
+  const defs = findAcronymDefinitions(text);
+  const defined = new Map<string, string>();
+  for (const d of defs) {
+    const known = lookupOrg(d.long) ?? lookupOrg(d.short);
+    const canonical = known?.canonical ?? d.long;
+    defined.set(d.short, canonical);
+    out.push({ start: d.longStart, end: d.longStart + d.long.length, type: 'ORG', source: 'orgs', score: 0.9, canonical });
+  }
+  if (defined.size > 0) {
+    for (const t of tokens) {
+      const c = defined.get(t.text);
+      if (c) out.push({ start: t.start, end: t.end, type: 'ORG', source: 'orgs', score: 0.9, canonical: c });
+    }
+  }
+
+  // (c) Capitalized phrases around a head word.
+  let i = 0;
+  while (i < tokens.length) {
+    const end = sentEnd[i];
+    const capsLine = isCapsLine(tokens, i, end);
+    let k = i;
+    while (k < end) {
+      if (!isCap(tokens[k].text) || capsLine) {
+        k++;
+        continue;
+      }
+      // A run of capitalized words, connectors allowed inside.
+      let j = k;
+      let last = k;
+      while (j < end) {
+        const w = tokens[j].text;
+        if (isCap(w) && !/^\d+$/.test(w)) last = j;
+        else if (!(h.connectors.has(w) && j + 1 < end && isCap(tokens[j + 1].text))) break;
+        j++;
+      }
+      phrase(k, last + 1);
+      k = last + 1;
+    }
+    i = end;
+  }
+
+  function phrase(a: number, b: number): void {
+    // Sentence-initial function words and "The" are not part of a name.
+    while (a < b && (lex.functionWords.has(tokens[a].text.toLowerCase()) || tokens[a].text === 'The')) a++;
+    if (a >= b) return;
+    // Tail head: the phrase ends with a head word ("Foreign Ministry", "Wagner Group").
+    let headAt = -1;
+    for (let q = b - 1; q >= a; q--) {
+      const w = tokens[q].text;
+      if (h.tail.has(w) || (q + 1 < b && h.tail.has(`${w} ${tokens[q + 1].text}`))) {
+        headAt = q;
+        break;
+      }
+    }
+    // Leading head: "University of Toronto", "Department of War Studies".
+    let leadAt = -1;
+    for (let q = a; q < b - 2; q++) {
+      if (h.lead.has(tokens[q].text) && h.connectors.has(tokens[q + 1].text)) {
+        leadAt = q;
+        break;
+      }
+    }
+    let s = -1;
+    let e = -1;
+    if (leadAt >= 0) {
+      s = leadAt;
+      e = b;
+      // Words before a leading head belong to the name when they are not a place ("Russian Ministry of ...").
+      if (s > a) s = a;
+    } else if (headAt > a || (headAt === a && headAt + 1 < b)) {
+      s = a;
+      e = b;
+    } else return;
+    // A nationality adjective stays only in the names of diplomatic missions ("British Embassy");
+    // elsewhere the name starts after it ("the Russian Foreign Ministry" -> "Foreign Ministry").
+    while (s < e - 1 && lex.demonyms.has(tokens[s].text.toLowerCase()) && !h.national.has(tokens[e - 1].text)) s++;
+    // A country or place name before the organization is a separate PLACE ("New Zealand Department of Conservation").
+    // A city before a known organization is split off too ("Geneva United Nations").
+    for (let n = Math.min(3, e - s - 1); n >= 1; n--) {
+      const prefix = text.slice(tokens[s].start, tokens[s + n - 1].end);
+      const entries = lookupEntries(prefix);
+      const restKnown = () => lookupOrg(text.slice(tokens[s + n].start, tokens[e - 1].end)) !== null;
+      if (entries.some((g) => g.kind === 'country') || (entries.length > 0 && restKnown())) {
+        s += n;
+        break;
+      }
+    }
+    // A lone head word ("Ministry", "Agency") is a generic back-reference, not a name.
+    if (e - s < 2) return;
+    const start = tokens[s].start;
+    const stop = tokens[e - 1].end;
+    // A longer name built on a known one ("Georgetown University Press") is as sure as the known one.
+    const extendsKnown = out.some((c) => c.score >= 0.9 && c.start >= start && c.end <= stop && c.end - c.start < stop - start);
+    out.push({ start, end: stop, type: 'ORG', source: 'orgs', score: extendsKnown ? 0.9 : 0.6 });
+  }
+
+  // (d) Unknown all-caps acronyms in running text: weak guesses.
+  for (let q = 0; q < tokens.length; q++) {
+    const w = tokens[q].text;
+    if (!isAcronymToken(w) || h.notAcronyms.has(w) || defined.has(w) || lookupOrg(w) || lex.common.has(w.toLowerCase())) continue;
+    const end = sentEnd[q];
+    let start = q;
+    while (start > 0 && tokens[start - 1].sentence === tokens[q].sentence) start--;
+    if (isCapsLine(tokens, start, end)) continue;
+    if (/^[IVXLC]+$/.test(w)) continue;
+    if (lookupEntries(w).length > 0) continue;
+    out.push({ start: tokens[q].start, end: tokens[q].end, type: 'ORG', source: 'orgs', score: 0.35 });
+  }
+  return out;
+}
+
+export const orgRecognizer: Recognizer = {
+  name: 'orgs',
+  recognize: findOrgs,
+};
