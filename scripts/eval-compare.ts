@@ -1,0 +1,57 @@
+// npm run eval: dossier next to compromise alone and wink-nlp alone, on the
+// shared dev corpus and on the fixtures' gold, in one run.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CorpusEntity, Document } from '../src/types.js';
+import { loadCorpus } from '../src/eval/gold.js';
+import { predict } from '../src/eval/index.js';
+import { scoreCorpus, type EvalReport } from '../src/eval/score.js';
+import { extractCorpusEntities } from '../src/pipeline/extract.js';
+import { compromiseExtract, winkExtract } from '../src/eval/baselines.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CORPORA = [
+  { name: 'shared dev corpus (../shared/corpus/dev)', path: join(ROOT, '..', 'shared', 'corpus', 'dev') },
+  { name: 'fixtures gold (fixtures/gold)', path: join(ROOT, 'fixtures', 'gold') },
+];
+const SYSTEMS: { name: string; extract: (d: Document) => Promise<CorpusEntity[]> | CorpusEntity[] }[] = [
+  { name: 'dossier', extract: extractCorpusEntities },
+  { name: 'compromise', extract: compromiseExtract },
+  { name: 'wink-nlp', extract: winkExtract },
+];
+
+const f = (x: number) => x.toFixed(3);
+
+async function main() {
+  for (const c of CORPORA) {
+    if (!existsSync(c.path)) {
+      console.log(`\n${c.name}: not found, skipped`);
+      continue;
+    }
+    const gold = loadCorpus([c.path]);
+    const reports: { name: string; r: EvalReport; secs: number }[] = [];
+    for (const s of SYSTEMS) {
+      const t0 = performance.now();
+      const pred = await predict(gold, s.extract);
+      reports.push({ name: s.name, r: scoreCorpus(gold, pred), secs: (performance.now() - t0) / 1000 });
+    }
+    const support = reports[0].r.support;
+    console.log(`\n${c.name}: ${gold.length} documents, ${support.ALL} gold mentions`);
+    console.log(`${'type'.padEnd(8)}${reports.map((x) => `| ${x.name.padEnd(10)} strict  lenient `).join('')}`);
+    for (const t of ['PERSON', 'ORG', 'PLACE', 'DATE', 'ALL'] as const) {
+      console.log(`${t.padEnd(8)}${reports.map((x) => `| ${' '.repeat(10)} ${f(x.r.strict[t].f1)}   ${f(x.r.lenient[t].f1)}  `).join('')}`);
+    }
+    for (const x of reports) {
+      console.log(
+        `${x.name.padEnd(10)} DATE value acc ${f(x.r.dateValue.accuracy)}  canonical acc ${f(x.r.canonical.ALL.accuracy)}  time ${x.secs.toFixed(2)} s`,
+      );
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(`eval: ${err.message}`);
+  process.exit(1);
+});
