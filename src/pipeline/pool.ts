@@ -55,7 +55,6 @@ class WorkerExtractor implements Extractor {
           }
         }
       });
-      w.unref();
       this.workers.push(w);
       this.load.push(0);
     }
