@@ -74,13 +74,17 @@ function isoWeekMonday(year: number, week: number): Date {
 
 function isoWeek(d: Date): string {
   const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-  const dow = (t.getUTCDay() + 6) % 7;
-  t.setUTCDate(t.getUTCDate() - dow + 3); // Thursday of this week
-  const year = t.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(year, 0, 4));
-  const week = 1 + Math.round((t.getTime() - firstThursday.getTime()) / 86400000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
-  return `${year}-W${pad(week)}`;
+  const dayNum = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - dayNum); // the Thursday of this ISO week decides its year
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${pad(week)}`;
 }
+
+const PAST_VERBS = new Set([
+  'said', 'told', 'met', 'won', 'lost', 'took', 'made', 'gave', 'went', 'came', 'left', 'held', 'began', 'fell', 'rose',
+  'was', 'were', 'had', 'did', 'saw', 'found', 'led', 'ran', 'wrote', 'spoke', 'sent', 'paid', 'sold', 'brought', 'thought',
+]);
 
 /** Is the sentence around the mention about the future? */
 function futureTense(ctx: DateContext): boolean {
@@ -89,7 +93,13 @@ function futureTense(ctx: DateContext): boolean {
   let to = ctx.text.indexOf('.', ctx.start);
   if (to < 0) to = ctx.text.length;
   const sentence = ctx.text.slice(from, Math.min(to, from + 400));
-  return /\b(?:will|won['’]t|shall|is (?:due|scheduled|set|expected) to|are (?:due|scheduled|set|expected) to|plans? to|next|upcoming|going to)\b|['’]ll\b/.test(sentence);
+  // The verb governing the date decides first: "confirmed on Monday" is past, "will meet on Monday" future.
+  const before = ctx.text.slice(Math.max(from, ctx.start - 40), ctx.start).toLowerCase();
+  const words = before.split(/[^a-z'’]+/).filter(Boolean).filter((w) => w !== 'on' && w !== 'in' && w !== 'by');
+  const verb = words[words.length - 1] ?? '';
+  if (/ed$/.test(verb) || PAST_VERBS.has(verb)) return false;
+  if (/\b(?:will|due|to)$/.test(words.slice(-2).join(' '))) return true;
+  return /\b(?:will|won['’]t|shall|(?:is|are|was) (?:due|scheduled|set|expected) to|due (?:in|on|to)|plans to|next|upcoming|going to)\b|['’]ll\b/.test(sentence);
 }
 
 /** The nearest explicit year written before the mention, for "that year" and "some months later". */
@@ -108,7 +118,8 @@ function result(value: string, needsAnchor = false): DateValue {
 }
 
 export function normalizeDate(surface: string, ctx: DateContext): DateValue {
-  const s = surface.replace(/\s+/g, ' ').trim();
+  // "the 1960s" and "1960s" mean the same; "the following year" keeps its article.
+  const s = surface.replace(/\s+/g, ' ').trim().replace(/^the (?!following |previous |next |same )/i, '');
   const l = s.toLowerCase();
   const dct = /^\d{4}-\d{2}-\d{2}/.test(ctx.dct) ? new Date(`${ctx.dct.slice(0, 10)}T00:00:00Z`) : null;
   const dy = dct ? dct.getUTCFullYear() : 0;
@@ -229,7 +240,10 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
 /** Year of a month mentioned without one: the dct's year, unless that would put a past event after the dct. */
 function yearForMonth(month: number, day: number, dy: number, dm: number, dct: Date, ctx: DateContext): number {
   const candidate = Date.UTC(dy, month - 1, day);
-  if (candidate > dct.getTime() + 86400000 * 2 && !futureTense(ctx) && month - dm > 1) return dy - 1;
+  const future = futureTense(ctx);
+  if (candidate > dct.getTime() + 86400000 * 2 && !future && month - dm > 1) return dy - 1;
+  // A month well before the dct's month in a sentence about the future is next year's.
+  if (future && dm - month > 2) return dy + 1;
   return dy;
 }
 

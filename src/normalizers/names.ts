@@ -34,12 +34,14 @@ export function isAllCaps(s: string): boolean {
 }
 
 /**
- * "NATALIA KOLESNIKOVA" -> "Natalia Kolesnikova", "LONDON" -> "London"; words of
- * up to three letters stay as written ("UK", "USA", "U.S.").
+ * "NATALIA KOLESNIKOVA" -> "Natalia Kolesnikova", "LONDON" -> "London", "NEW YORK" ->
+ * "New York"; a lone word of up to three letters stays as written ("UK", "USA", "U.S.").
  */
 export function normalizeCase(s: string): string {
   if (!isAllCaps(s)) return s;
-  return s.replace(/\p{L}+/gu, (w) => (w.length <= 3 ? w : w.charAt(0) + w.slice(1).toLowerCase()));
+  // A lone short word is an abbreviation ("UK"); in a longer name every word is a word ("NEW YORK").
+  const multi = /\s/.test(s.trim());
+  return s.replace(/\p{L}+/gu, (w) => (!multi && w.length <= 3 ? w : w.charAt(0) + w.slice(1).toLowerCase()));
 }
 
 function isAcronym(s: string): boolean {
@@ -85,13 +87,14 @@ export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] 
       const pool = bySurname.size > 0 ? bySurname : byFirst;
       if (pool.size === 1) canonical = [...pool][0];
       else if (pool.size > 1) {
-        // Several people share the word: the nearest full name before the mention.
-        let nearest: { name: string; start: number } | null = null;
+        // Several people share the word: the one the document names first, usually its subject
+        // ("Marguerite Alvarez ... her daughter, Inês Alvarez ... Alvarez studied").
+        let first: { name: string; start: number } | null = null;
         for (const f of fulls) {
           const n = longestFull(f.words);
-          if (pool.has(n) && f.start < c.start && (!nearest || f.start > nearest.start)) nearest = { name: n, start: f.start };
+          if (pool.has(n) && (!first || f.start < first.start)) first = { name: n, start: f.start };
         }
-        if (nearest) canonical = nearest.name;
+        if (first) canonical = first.name;
       }
     }
     result[i] = { canonical, key: canonical };

@@ -57,7 +57,7 @@ const PATTERNS: Pattern[] = [
   { re: P(`${cap('the')} (?:following|previous|next|same) (?:day|week|month|year|spring|summer|autumn|winter|decade)`), score: 0.65 },
   { re: P(`${cap('that')} (?:day|week|month|year|spring|summer|autumn|winter)`), score: 0.6 },
   { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75 },
-  { re: P(`${NUM} ${UNIT} (?:ago|earlier|later|before)`), score: 0.7 },
+  { re: P(`${NUM} ${UNIT} (?:ago|earlier|later)`), score: 0.7 },
   { re: P(`${cap('years')} (?:ago|earlier|later)|${cap('months')} (?:ago|earlier|later)|${cap('weeks')} (?:ago|earlier|later)|${cap('days')} (?:ago|earlier|later)|${cap('decades')} (?:ago|earlier|later)`), score: 0.65 },
   // Seasons with a determiner: "this summer", "the summer", "their summer offensive".
   { re: new RegExp(`(?<=\\b(?:[Tt]he|[Ii]n|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ll]ate|[Ee]arly) )${SEASON}${E}`, 'gu'), score: 0.6, accept: (t, s, e) => !/^\s+of\b/.test(t.slice(e, e + 4)) },
@@ -69,7 +69,7 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`(?<=\\b[Ii]n the )(?:past|future)${E}(?! (?:few|two|three|several|\\d))`, 'gu'), score: 0.55 },
 ];
 
-const YEAR_PREFIX = /(?:\b(?:in|since|by|from|until|till|of|during|before|after|around|circa|between|and|to|through|throughout|early|late|mid|year|summer|spring|autumn|winter|fall|January|February|March|April|May|June|July|August|September|October|November|December|born|died|the|The|In|By|Since|until|or|than|for|post|pre)\s*-?\s*|[(–-])$/;
+const YEAR_PREFIX = /(?:\b(?:in|since|by|from|until|till|of|during|before|after|around|circa|between|and|to|through|throughout|early|late|mid|year|summer|spring|autumn|winter|fall|January|February|March|April|May|June|July|August|September|October|November|December|born|died|the|The|In|By|Since|until|or|than|for|post|pre|her|his|their|its|our|Her|His|Their|Its)\s*-?\s*|[(–-])$/;
 
 function acceptYear(text: string, start: number, end: number, m: RegExpExecArray): boolean {
   if (/^(?:early|late|mid|the)/i.test(m[0])) return true;

@@ -22,6 +22,8 @@ export interface Lexicon {
   /** Lower-case role nouns that often precede a name ("spokesman"). */
   roleNouns: Set<string>;
   demonyms: Set<string>;
+  /** Nationality adjectives of countries only (world-countries). */
+  countryDemonyms: Set<string>;
   /** Ordinary English words (verbs, adjectives, nouns, function words), lower case. */
   common: Set<string>;
   /** Function words that open sentences and are never part of a name. */
@@ -78,8 +80,15 @@ export function lexicon(): Lexicon {
     for (const t of data.roleNouns ?? []) roleNouns.add(t.toLowerCase());
   }
   // Nationality adjectives of every country (world-countries), beyond compromise's list.
+  const countryDemonyms = new Set<string>();
   for (const c of require('world-countries') as { demonyms?: Record<string, { m?: string; f?: string }> }[]) {
-    for (const d of Object.values(c.demonyms ?? {})) for (const w of [d.m, d.f]) if (w && !w.includes(' ')) demonyms.add(w.toLowerCase());
+    for (const d of Object.values(c.demonyms ?? {})) {
+      for (const w of [d.m, d.f]) {
+        if (!w || w.includes(' ')) continue;
+        demonyms.add(w.toLowerCase());
+        countryDemonyms.add(w.toLowerCase());
+      }
+    }
   }
   const knownSurnames = new Set(lastNames);
   // Ordinary lower-case English words (data/words, built from wink-lexicon and SUBTLEX-US).
@@ -102,6 +111,6 @@ export function lexicon(): Lexicon {
   for (const t of titles) maxTitleWords = Math.max(maxTitleWords, t.split(' ').length);
   // A first name is evidence of a person even if it is also a rare common word.
   for (const w of ['the', 'a', 'an', 'and', 'or', 'but', 'if', 'so', 'as', 'at', 'in', 'on', 'of', 'to']) functionWords.add(w);
-  cached = { firstNames, lastNames, knownSurnames, personWords, titles, maxTitleWords, roleNouns, demonyms, common, functionWords, placeWords };
+  cached = { firstNames, lastNames, knownSurnames, personWords, titles, maxTitleWords, roleNouns, demonyms, countryDemonyms, common, functionWords, placeWords };
   return cached;
 }

@@ -13,13 +13,15 @@ import { lookupEntries } from '../data/gazetteer.js';
 interface HeadData {
   /** Heads of names that keep a leading nationality adjective ("British Embassy"). */
   nationalHeads: string[];
+  /** Heads of government bodies, which a country's adjective only describes ("Russian Foreign Ministry"). */
+  governmentHeads: string[];
   heads: string[];
   connectors: string[];
   leadingHeads: string[];
   notOrgAcronyms: string[];
 }
 
-let heads: { tail: Set<string>; lead: Set<string>; connectors: Set<string>; notAcronyms: Set<string>; national: Set<string> } | null = null;
+let heads: { tail: Set<string>; lead: Set<string>; connectors: Set<string>; notAcronyms: Set<string>; national: Set<string>; government: Set<string> } | null = null;
 function headData() {
   if (!heads) {
     const d = JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as HeadData;
@@ -29,13 +31,14 @@ function headData() {
       connectors: new Set(d.connectors),
       notAcronyms: new Set(d.notOrgAcronyms),
       national: new Set(d.nationalHeads),
+      government: new Set(d.governmentHeads),
     };
   }
   return heads;
 }
 
 const isUpperChar = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
-const isCap = (t: string) => isUpperChar(t[0]) || /^\d/.test(t);
+const isCap = (t: string) => isUpperChar(t[0]);
 const isAcronymToken = (t: string) => /^[\p{Lu}][\p{Lu}\p{N}&]{1,5}$/u.test(t) && /\p{Lu}.*\p{Lu}|\p{Lu}\p{N}/u.test(t);
 
 function sentenceBounds(tokens: Token[]): number[] {
@@ -155,13 +158,15 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
       e = b;
       // Words before a leading head belong to the name when they are not a place ("Russian Ministry of ...").
       if (s > a) s = a;
-    } else if (headAt > a || (headAt === a && headAt + 1 < b)) {
+    } else if (headAt > a) {
       s = a;
       e = b;
     } else return;
-    // A nationality adjective stays only in the names of diplomatic missions ("British Embassy");
-    // elsewhere the name starts after it ("the Russian Foreign Ministry" -> "Foreign Ministry").
-    while (s < e - 1 && lex.demonyms.has(tokens[s].text.toLowerCase()) && !h.national.has(tokens[e - 1].text)) s++;
+    // A country's adjective before a government body or a known organization only describes
+    // it ("the Russian Foreign Ministry" -> "Foreign Ministry", "British Secret Intelligence
+    // Service" -> "Secret Intelligence Service"); in other names it stays ("British Embassy").
+    const restIsKnown = (from: number) => lookupOrg(text.slice(tokens[from].start, tokens[e - 1].end)) !== null;
+    while (s < e - 1 && lex.countryDemonyms.has(tokens[s].text.toLowerCase()) && (h.government.has(tokens[e - 1].text) || restIsKnown(s + 1))) s++;
     // A country or place name before the organization is a separate PLACE ("New Zealand Department of Conservation").
     // A city before a known organization is split off too ("Geneva United Nations").
     for (let n = Math.min(3, e - s - 1); n >= 1; n--) {

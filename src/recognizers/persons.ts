@@ -145,7 +145,9 @@ function scoreRun(
   }
   // Sentence-initial ordinary words are capitalized for grammar, not names.
   while (a < to && (a === sentStart || isAfterOpener(tokens, a, sentStart)) && isOrdinary(lower(a), lex) && !lex.firstNames.has(lower(a))) a++;
-  while (a < to && lex.functionWords.has(lower(a))) a++;
+  // Function words ("But", "In") open the run only by grammar; a capitalized particle
+  // before a name ("De Smet", "Van Dyck") belongs to it.
+  while (a < to && lex.functionWords.has(lower(a)) && !(PARTICLES.has(lower(a)) && a + 1 < to && a > sentStart)) a++;
   // Nationality adjectives before a name ("Russian Boris Bondarev").
   while (a < to - 1 && lex.demonyms.has(lower(a))) a++;
   let b = to;
