@@ -59,7 +59,8 @@ export function splitSentences(text: string): SentenceSpan[] {
       const word = text.slice(w, i);
       const lower = word.toLowerCase();
       if (word.length === 1 && isUpper(word)) continue; // initial: "David V. Gioe"
-      if (ABBREVIATIONS.has(lower)) continue;
+      // "No." and "Nos." abbreviate "number" only before a numeral ("No. 10"); otherwise "no." ends a sentence.
+      if (ABBREVIATIONS.has(lower) && !((lower === 'no' || lower === 'nos') && !/[0-9]/.test(text[k] ?? ''))) continue;
       if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) {
         // "U.S." / "U.K." mid-sentence: ends a sentence only before a clear sentence opener.
         const nextWord = /^[\p{L}]+/u.exec(text.slice(k, k + 20));

@@ -56,7 +56,8 @@ function lineMode(tokens: Token[], from: number, to: number): LineMode {
     else if (t.length <= 4 && !isUpperChar(t[0])) lowerFunc++;
   }
   return {
-    caps: words >= 1 && upperAll === words && words <= 12,
+    // ALL CAPS lines, allowing one lower-case lead-in word ("By JANE DOE").
+    caps: upperAll >= 1 && upperAll >= words - 1 && (upperAll >= 2 || words === 1) && words <= 12,
     headline: words >= 4 && caps >= words - lowerFunc && caps / words >= 0.6 && to - from < 25,
   };
 }
@@ -123,6 +124,8 @@ function scoreRun(
   out: Candidate[],
 ): void {
   const { tokens } = input;
+  // A name is a few words; long capitalized runs (tables, headlines in capitals) are not scanned word by word.
+  if (to - from > 12) return;
   const lower = (k: number) => tokens[k].text.toLowerCase();
   let a = from;
   let hadTitle = false;
