@@ -152,11 +152,35 @@ function decodeEntities(s: string): string {
   });
 }
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** Deepest tag nesting, by a linear scan (approximate: unclosed tags count as open). */
+export function nestingDepth(html: string, stopAt: number): number {
+  let depth = 0;
+  let max = 0;
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/?)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null) {
+    const name = m[2].toLowerCase();
+    if (VOID.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > max) {
+      max = depth;
+      if (max > stopAt) return max;
+    }
+  }
+  return max;
+}
+
+/** Pages nested deeper than this skip the DOM and readability (both degrade badly with depth). */
+const MAX_DOM_DEPTH = 150;
+
 export function readHtml(html: string): HtmlArticle {
   let title = '';
   let date = '';
   let text = '';
   try {
+    if (nestingDepth(html, MAX_DOM_DEPTH) > MAX_DOM_DEPTH) throw new RangeError('nesting too deep for the DOM path');
     const { document } = parseHTML(html);
     title =
       document.querySelector('meta[property="og:title"]')?.getAttribute('content') ||
