@@ -126,7 +126,13 @@ const DEF_PATTERNS = [
 ];
 const REVERSED = new RegExp(`(?<![\\p{L}\\p{N}])(${SHORT})\\s+\\((?:the\\s+)?(${LONG})\\)`, 'gu');
 
-/** In-text acronym definitions, validated by initial letters. */
+/** Both forms name one organization of the alias table (transliterated acronyms: "FSB", "KGB"). */
+function sameOrg(short: string, long: string): boolean {
+  const a = lookupOrg(short);
+  return a !== null && a === lookupOrg(long);
+}
+
+/** In-text acronym definitions, validated by initial letters or by the alias table. */
 export function findAcronymDefinitions(text: string): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   for (const re of DEF_PATTERNS) {
@@ -137,19 +143,26 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
       let longStart = m.index;
       // Trim leading words until the initials match ("the CIA director Central ..." never validates).
       const words = long.split(/\s+/);
-      for (let k = 0; k < words.length - 1 && !abbreviates(m[2], long); k++) {
+      const valid = (l: string) => abbreviates(m![2], l) || sameOrg(m![2], l);
+      for (let k = 0; k < words.length - 1 && !valid(long); k++) {
         longStart += words[k].length + (long.slice(words[k].length).match(/^\s+/)?.[0].length ?? 1);
         long = words.slice(k + 1).join(' ');
         long = text.slice(longStart, m.index + m[1].length);
       }
-      if (!abbreviates(m[2], long)) continue;
+      if (!valid(long)) continue;
+      // A sentence-initial "The" is not part of the name unless the acronym needs its T.
+      const bare = /^The\s+/.exec(long);
+      if (bare && valid(long.slice(bare[0].length))) {
+        longStart += bare[0].length;
+        long = long.slice(bare[0].length);
+      }
       out.push({ long, short: m[2], longStart, shortStart: m.index + m[0].lastIndexOf(m[2]) });
     }
   }
   REVERSED.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = REVERSED.exec(text)) !== null) {
-    if (!abbreviates(m[1], m[2])) continue;
+    if (!abbreviates(m[1], m[2]) && !sameOrg(m[1], m[2])) continue;
     out.push({ long: m[2], short: m[1], longStart: m.index + m[0].indexOf(m[2], m[1].length), shortStart: m.index });
   }
   return out.sort((a, b) => a.longStart - b.longStart);

@@ -121,7 +121,8 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
       while (j < end) {
         const w = tokens[j].text;
         if (isCap(w) && !/^\d+$/.test(w)) last = j;
-        else if (!(h.connectors.has(w) && j + 1 < end && isCap(tokens[j + 1].text))) break;
+        // Connectors and a possessive ("Sheriff’s Office") may join capitalized words.
+        else if (!((h.connectors.has(w) || w === '’s' || w === "'s") && j + 1 < end && isCap(tokens[j + 1].text))) break;
         j++;
       }
       phrase(k, last + 1);
@@ -151,6 +152,26 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
         break;
       }
     }
+    // A possessive after the head marks a possessor: "Royal Society's Darwin Medal" -> "Royal Society".
+    for (let q = a + 1; q < b; q++) {
+      const w = tokens[q].text;
+      if ((w === '’s' || w === "'s") && headAt >= a && headAt < q) {
+        b = q;
+        break;
+      }
+    }
+    // Before a possessive only a common noun makes a name ("King's College", "Sheriff's Office"),
+    // not a person's or place's name ("Costa's Socialist Party").
+    for (let q = a + 1; q < b; q++) {
+      const w = tokens[q].text;
+      const owner = tokens[q - 1].text.toLowerCase();
+      const ownerIsName = lex.firstNames.has(owner) || lex.lastNames.has(owner) || lex.personWords.has(owner) || lex.placeWords.has(owner);
+      if ((w === '’s' || w === "'s") && !lex.common.has(owner) && ownerIsName) {
+        a = q + 1;
+        break;
+      }
+    }
+    if (a >= b) return;
     let s = -1;
     let e = -1;
     if (leadAt >= 0) {
@@ -175,6 +196,7 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
       const restKnown = () => lookupOrg(text.slice(tokens[s + n].start, tokens[e - 1].end)) !== null;
       if (entries.some((g) => g.kind === 'country') || (entries.length > 0 && restKnown())) {
         s += n;
+        if (tokens[s].text === '’s' || tokens[s].text === "'s") s++; // "Russia's Foreign Ministry" 
         break;
       }
     }
