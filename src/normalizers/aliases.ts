@@ -25,6 +25,8 @@ interface AliasTable {
   folded: Map<string, OrgInfo>;
   /** Longest alias, in words. */
   maxWords: number;
+  /** Lower-cased first words of every alias, with the longest alias (in words) starting with each. */
+  firstWords: Map<string, number>;
 }
 
 let table: AliasTable | null = null;
@@ -41,6 +43,7 @@ const fold = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+
 function build(): AliasTable {
   const exact = new Map<string, OrgInfo>();
   const folded = new Map<string, OrgInfo>();
+  const firstWords = new Map<string, number>();
   let maxWords = 1;
   const files = [dataPath('orgs.json'), ...extraFiles];
   for (const file of files) {
@@ -53,13 +56,16 @@ function build(): AliasTable {
         for (const v of variants) {
           exact.set(v, info);
           const words = v.split(' ').length;
+          // Tokens split possessives and some punctuation off, so allow a few extra tokens.
+          const first = v.split(/[\s'’]/)[0].toLowerCase();
+          firstWords.set(first, Math.max(firstWords.get(first) ?? 0, words + 2));
           if (words > maxWords) maxWords = words;
           if (words >= 2) folded.set(fold(v), info);
         }
       }
     }
   }
-  return { exact, folded, maxWords };
+  return { exact, folded, maxWords, firstWords };
 }
 
 function aliasTable(): AliasTable {
@@ -69,6 +75,11 @@ function aliasTable(): AliasTable {
 
 export function maxAliasWords(): number {
   return aliasTable().maxWords;
+}
+
+/** How many tokens an alias starting with this word can span (0: no alias starts with it). */
+export function aliasSpanFrom(firstWord: string): number {
+  return aliasTable().firstWords.get(firstWord.toLowerCase()) ?? 0;
 }
 
 /** The organization a surface form names, or null. */
@@ -133,12 +144,35 @@ function sameOrg(short: string, long: string): boolean {
 }
 
 /** In-text acronym definitions, validated by initial letters or by the alias table. */
+const ANCHORS = [
+  new RegExp(`\\s+\\((${SHORT})\\)`, 'gu'),
+  new RegExp(`,?\\s+(?:or|known as|also known as|abbreviated)\\s+(?:the\\s+)?(${SHORT})(?![\\p{L}\\p{N}])`, 'gu'),
+];
+const WINDOW = 160;
+
 export function findAcronymDefinitions(text: string): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
-  for (const re of DEF_PATTERNS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+  // Cheap anchors ("(CIA)", ", or FSB") first; the long-form pattern runs only on the
+  // stretch of text just before each anchor, so its cost does not grow with the document.
+  for (let p = 0; p < DEF_PATTERNS.length; p++) {
+    const anchor = ANCHORS[p];
+    const re = DEF_PATTERNS[p];
+    anchor.lastIndex = 0;
+    let a: RegExpExecArray | null;
+    while ((a = anchor.exec(text)) !== null) {
+      const from = Math.max(0, a.index - WINDOW);
+      const windowText = text.slice(from, a.index + a[0].length);
+      re.lastIndex = 0;
+      let found: RegExpExecArray | null = null;
+      let mm: RegExpExecArray | null;
+      while ((mm = re.exec(windowText)) !== null) {
+        if (mm.index + mm[0].length === windowText.length) found = mm;
+        else re.lastIndex = mm.index + 1;
+        if (found) break;
+      }
+      if (!found) continue;
+      const m: RegExpExecArray = found;
+      m.index += from;
       let long = m[1];
       let longStart = m.index;
       // Trim leading words until the initials match ("the CIA director Central ..." never validates).

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { AnalyzedText, Candidate, Recognizer, Token } from '../types.js';
 import { dataPath } from '../util/paths.js';
-import { lookupOrg, maxAliasWords, findAcronymDefinitions } from '../normalizers/aliases.js';
+import { lookupOrg, aliasSpanFrom, findAcronymDefinitions } from '../normalizers/aliases.js';
 import { lexicon } from './lexicon.js';
 import { lookupEntries } from '../data/gazetteer.js';
 
@@ -71,14 +71,15 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
   const h = headData();
   const lex = lexicon();
   const sentEnd = sentenceBounds(tokens);
-  const maxWords = Math.min(maxAliasWords() + 2, 12);
 
   // (a) Alias table: longest match starting at each capitalized token.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!isCap(t.text)) continue;
+    const span = aliasSpanFrom(t.text);
+    if (span === 0) continue;
     let best: { end: number; canonical: string } | null = null;
-    for (let j = i; j < Math.min(sentEnd[i], i + maxWords); j++) {
+    for (let j = i; j < Math.min(sentEnd[i], i + span); j++) {
       const surface = text.slice(t.start, tokens[j].end);
       const hit = lookupOrg(surface);
       if (hit && /^\p{Lu}|^\d/u.test(surface)) best = { end: tokens[j].end, canonical: hit.canonical };
