@@ -3,7 +3,7 @@
 // written), 2 usage error, 130 interrupted.
 
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExtract, FORMATS, OutputExistsError, type Format } from '../pipeline/run.js';
@@ -51,6 +51,11 @@ Examples:
   $ dossier extract fixtures/articles --check snapshots/fixtures`;
 
 export async function main(argv: string[]): Promise<void> {
+  // `dossier extract ... | head`: the reader went away; stop quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.OK);
+    throw err;
+  });
   const program = new Command();
   let exitCode: number = EXIT.OK;
   program
@@ -74,6 +79,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--title-field <name>', 'JSONL/CSV field holding the title', 'title')
     .addOption(new Option('--input-format <format>', 'read every input as this format (needed only for stdin)').choices(['auto', 'txt', 'md', 'html', 'jsonl', 'csv']).default('auto'))
     .option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores); output is identical for any value', positiveInt, availableParallelism())
+    .option('--aliases <file>', 'extra organization aliases (JSON, same shape as data/orgs.json): [{"canonical": ..., "aliases": [...], "kind": ..., "country": ...}]')
     .option('--check <snapshot-dir>', 'compare this run with a saved --out-dir run; exit 1 with a diff when they differ')
     .option('--raw-csv', 'do not neutralize CSV cells starting with = + - @ (spreadsheet formula injection)', false)
     .option('--force', 'overwrite output files already in --out-dir', false)
@@ -138,6 +144,7 @@ interface ExtractFlags {
   titleField: string;
   inputFormat: 'auto' | 'txt' | 'md' | 'html' | 'jsonl' | 'csv';
   check?: string;
+  aliases?: string;
   rawCsv: boolean;
   force: boolean;
   quiet: boolean;
@@ -151,6 +158,16 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
     paths = ['-'];
   }
   if (o.check && o.outDir) throw new UsageError('use either --check or --out-dir, not both');
+  if (o.aliases) {
+    if (!existsSync(o.aliases)) throw new UsageError(`alias file not found: ${o.aliases}`);
+    if ((o.jobs ?? 1) > 1) process.env.DOSSIER_ALIASES = o.aliases; // worker threads read it at start
+    const { loadAliasTable } = await import('../normalizers/aliases.js');
+    try {
+      loadAliasTable(o.aliases);
+    } catch (err) {
+      throw new UsageError(`cannot read alias file ${o.aliases}: ${(err as Error).message}`);
+    }
+  }
   const outDir = o.check ? mkdtempSync(join(tmpdir(), 'dossier-check-')) : o.outDir;
   const progress = new Progress({ enabled: !o.quiet && process.stderr.isTTY === true, verbose: o.verbose && !o.quiet });
   let stop = false;

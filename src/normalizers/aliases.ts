@@ -23,19 +23,19 @@ interface AliasTable {
   exact: Map<string, OrgInfo>;
   /** Lower-cased multi-word names -> entry. */
   folded: Map<string, OrgInfo>;
-  /** Longest alias, in words. */
-  maxWords: number;
   /** Lower-cased first words of every alias, with the longest alias (in words) starting with each. */
   firstWords: Map<string, number>;
 }
 
 let table: AliasTable | null = null;
-const extraFiles: string[] = [];
+// Worker threads inherit a user's alias file through the environment (see the CLI's --aliases).
+const extraFiles: string[] = process.env.DOSSIER_ALIASES ? [process.env.DOSSIER_ALIASES] : [];
 
 /** Add a user's alias file (same JSON shape as data/orgs.json); entries override the bundled ones. */
 export function loadAliasTable(extraFile?: string): void {
-  if (extraFile) extraFiles.push(extraFile);
+  if (extraFile && !extraFiles.includes(extraFile)) extraFiles.push(extraFile);
   table = null;
+  aliasTable(); // read now, so a bad file is reported before any document is processed
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
@@ -44,7 +44,6 @@ function build(): AliasTable {
   const exact = new Map<string, OrgInfo>();
   const folded = new Map<string, OrgInfo>();
   const firstWords = new Map<string, number>();
-  let maxWords = 1;
   const files = [dataPath('orgs.json'), ...extraFiles];
   for (const file of files) {
     const entries = JSON.parse(readFileSync(file, 'utf8')) as OrgEntry[];
@@ -59,22 +58,17 @@ function build(): AliasTable {
           // Tokens split possessives and some punctuation off, so allow a few extra tokens.
           const first = v.split(/[\s'’]/)[0].toLowerCase();
           firstWords.set(first, Math.max(firstWords.get(first) ?? 0, words + 2));
-          if (words > maxWords) maxWords = words;
           if (words >= 2) folded.set(fold(v), info);
         }
       }
     }
   }
-  return { exact, folded, maxWords, firstWords };
+  return { exact, folded, firstWords };
 }
 
 function aliasTable(): AliasTable {
   if (!table) table = build();
   return table;
-}
-
-export function maxAliasWords(): number {
-  return aliasTable().maxWords;
 }
 
 /** How many tokens an alias starting with this word can span (0: no alias starts with it). */
