@@ -179,3 +179,23 @@ test('--help explains options with examples', () => {
   assert.equal(r.code, 0);
   for (const s of ['--format', '--out-dir', '--date', '--text-field', '--check', 'Exit codes', 'Examples']) assert.ok(r.stdout.includes(s), s);
 });
+
+test('--aliases adds organizations from a user file', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'aliases.json'), JSON.stringify([{ canonical: 'Harwick Gazette', aliases: ['HG'], kind: 'outlet', country: 'US' }]));
+  writeFileSync(join(dir, 'a.txt'), 'The story was first reported by HG on Monday.');
+  const r = run(['extract', join(dir, 'a.txt'), '--aliases', join(dir, 'aliases.json'), '--jobs', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(csv(r.stdout).find((x) => x.text === 'HG')?.entity_id, 'org:harwick-gazette');
+  const bad = run(['extract', join(dir, 'a.txt'), '--aliases', join(dir, 'nope.json')]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /alias file not found/);
+});
+
+test('piping into head ends quietly (EPIPE), no stack trace', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'big.txt'), 'Angela Merkel met Emmanuel Macron in Paris on Monday. '.repeat(20_000));
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" extract "${join(dir, 'big.txt')}" --jobs 1 | head -n 2`], { encoding: 'utf8' });
+  assert.equal(r.stdout.trim().split('\n').length, 2);
+  assert.equal(r.stderr, '');
+});
