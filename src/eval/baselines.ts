@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { CorpusEntity, Document, EntityType } from '../types.js';
 import { makeCodePointIndex } from '../pipeline/offsets.js';
+import { keepLongest } from '../util/text.js';
 
 const require = createRequire(import.meta.url);
 
@@ -13,16 +14,7 @@ type Span = { start: number; end: number; type: EntityType; value?: string };
 
 /** Longest span wins among overlaps; converted to code points. */
 function finish(text: string, spans: Span[]): CorpusEntity[] {
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Span[] = [];
-  for (const s of spans) {
-    const last = kept[kept.length - 1];
-    if (last && s.start < last.end) {
-      if (s.end - s.start > last.end - last.start) kept[kept.length - 1] = s;
-      continue;
-    }
-    kept.push(s);
-  }
+  const kept = keepLongest(spans);
   const cp = makeCodePointIndex(text);
   return kept.map((s) => {
     const surface = text.slice(s.start, s.end);

@@ -14,6 +14,7 @@
 import type { Candidate } from '../types.js';
 import { lookupOrg } from './aliases.js';
 import { lookupPlace } from './places.js';
+import { isAllCaps } from '../util/text.js';
 
 export interface NamedSpan {
   canonical: string;
@@ -21,17 +22,6 @@ export interface NamedSpan {
   key: string;
 }
 
-const isLetter = (c: string) => c.toLowerCase() !== c.toUpperCase();
-
-export function isAllCaps(s: string): boolean {
-  let letters = 0;
-  for (const c of s) {
-    if (!isLetter(c)) continue;
-    if (c !== c.toUpperCase()) return false;
-    letters++;
-  }
-  return letters >= 2;
-}
 
 /**
  * "NATALIA KOLESNIKOVA" -> "Natalia Kolesnikova", "LONDON" -> "London", "NEW YORK" ->

@@ -4,6 +4,7 @@
 // Every pattern is a plain alternation with bounded repetition: linear time.
 
 import type { AnalyzedText, Candidate, Recognizer } from '../types.js';
+import { keepLongest } from '../util/text.js';
 
 const cap = (w: string) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1)}`;
 const alt = (ws: string[]) => ws.join('|');
@@ -121,16 +122,7 @@ export function findDates(text: string): Candidate[] {
     }
   }
   // Longest match wins among overlapping date readings.
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Candidate[] = [];
-  for (const c of raw) {
-    const last = out[out.length - 1];
-    if (last && c.start < last.end) {
-      if (c.end - c.start > last.end - last.start) out[out.length - 1] = c;
-      continue;
-    }
-    out.push(c);
-  }
+  const out = keepLongest(raw);
   // Spans never include a leading "the" (guidelines: "the 1960s" -> "1960s").
   for (const c of out) {
     const s = text.slice(c.start, c.end);

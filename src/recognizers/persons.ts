@@ -7,6 +7,7 @@
 
 import type { AnalyzedText, Candidate, Recognizer, Token } from '../types.js';
 import { lexicon } from './lexicon.js';
+import { isAllCaps, isLetter, isUpperChar } from '../util/text.js';
 
 const PARTICLES = new Set([
   'de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'ter', 'zu', 'y',
@@ -19,23 +20,6 @@ const SPEECH_VERBS = new Set([
   'has', 'had', 'was', 'is', 'will', 'would',
 ]);
 const BYLINE_WORDS = new Set(['by', 'photo', 'photograph', 'credit', 'reporting', 'editing', 'writing', 'contact']);
-
-const isLetter = (c: string) => c.toLowerCase() !== c.toUpperCase();
-const isUpperChar = (c: string) => isLetter(c) && c === c.toUpperCase();
-
-function isCapWord(t: string): boolean {
-  const c = t[0];
-  return isUpperChar(c) && t.length > 1 && isLetter(t[1]) ? true : isUpperChar(c) && t.length === 1;
-}
-function isAllCaps(t: string): boolean {
-  let letters = 0;
-  for (const c of t) {
-    if (!isLetter(c)) continue;
-    if (c !== c.toUpperCase()) return false;
-    letters++;
-  }
-  return letters >= 2;
-}
 
 interface LineMode {
   caps: boolean; // ALL CAPS line (bylines, datelines)
