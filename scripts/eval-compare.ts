@@ -39,9 +39,11 @@ async function main() {
     }
     const support = reports[0].r.support;
     console.log(`\n${c.name}: ${gold.length} documents, ${support.ALL} gold mentions`);
-    console.log(`${'type'.padEnd(8)}${reports.map((x) => `| ${x.name.padEnd(10)} strict  lenient `).join('')}`);
+    const cell = (a: string, b: string) => `| ${a.padStart(7)} ${b.padStart(7)} `;
+    console.log(`${''.padEnd(8)}${reports.map((x) => `| ${x.name.padEnd(15)} `).join('')}`);
+    console.log(`${'type'.padEnd(8)}${reports.map(() => cell('strict', 'lenient')).join('')}`);
     for (const t of ['PERSON', 'ORG', 'PLACE', 'DATE', 'ALL'] as const) {
-      console.log(`${t.padEnd(8)}${reports.map((x) => `| ${' '.repeat(10)} ${f(x.r.strict[t].f1)}   ${f(x.r.lenient[t].f1)}  `).join('')}`);
+      console.log(`${t.padEnd(8)}${reports.map((x) => cell(f(x.r.strict[t].f1), f(x.r.lenient[t].f1))).join('')}`);
     }
     for (const x of reports) {
       console.log(
