@@ -25,6 +25,10 @@ const ORDINAL_CENTURY = '(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fi
 interface Pattern {
   re: RegExp;
   score: number;
+  /** A modifier just before the match belongs to it ("early 2019", "the late 1960s", "mid-June"). */
+  mod?: boolean;
+  /** Move the start back over words that belong to the match. */
+  extend?: (text: string, start: number) => number;
   /** Optional check on the match and its surroundings. */
   accept?: (text: string, start: number, end: number, m: RegExpExecArray) => boolean;
 }
@@ -33,7 +37,7 @@ const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const P = (src: string) => new RegExp(`${B}(?:${src})${E}`, 'gu');
 
-const PATTERNS: Pattern[] = [
+export const PATTERNS: Pattern[] = [
   // ISO and numeric dates.
   { re: P(`${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])`), score: 0.9 },
   // "December 11, 2023", "Dec. 11", "Tuesday, March 3, 2024", "March 3rd".
@@ -41,25 +45,24 @@ const PATTERNS: Pattern[] = [
   // "11 December 2023", "3rd of March".
   { re: P(`${DAY} (?:of )?${MONTH}(?:,? ${YEAR})?`), score: 0.9 },
   // "May 2017", "early March 2019", "mid-June".
-  { re: P(`(?:${MOD} ?)?${MONTH},? (?:of )?${YEAR}`), score: 0.9 },
-  { re: P(`${MOD} ?${MONTH}`), score: 0.85 },
+  { re: P(`${MONTH},? (?:of )?${YEAR}`), score: 0.9, mod: true },
   // A month alone ("in February"); "May" only where it cannot be the verb.
-  { re: P(MONTH_NOT_MAY), score: 0.75, accept: (t, s) => !/\.$/.test(t.slice(s, s + 4)) || true },
-  { re: P('May'), score: 0.7, accept: (t, s, e) => /\b(?:in|since|by|until|till|from|during|of|last|next|this|early|late|mid-|through|before|after)\s+$/i.test(t.slice(Math.max(0, s - 12), s)) && !/^\s+(?:be|have|not|also|well|help|need|want|seem|take|make|become|face|lose|get|do|go|come|find|use|say|see|ask)\b/.test(t.slice(e, e + 10)) },
+  { re: P(MONTH_NOT_MAY), score: 0.75, mod: true },
+  { re: P('May'), score: 0.7, mod: true, accept: (t, s, e) => /\b(?:in|since|by|until|till|from|during|of|last|next|this|early|late|mid-|through|before|after)\s+$/i.test(t.slice(Math.max(0, s - 12), s)) && !/^\s+(?:be|have|not|also|well|help|need|want|seem|take|make|become|face|lose|get|do|go|come|find|use|say|see|ask)\b/.test(t.slice(e, e + 10)) },
   // Decades and centuries: "1960s", "late 1960s", "the ’90s", "the 19th century".
-  { re: P(`(?:${MOD} ?)?(?:1[5-9]|20)\\d0s`), score: 0.85 },
+  { re: P(`(?:1[5-9]|20)\\d0s`), score: 0.85, mod: true },
   { re: new RegExp(`(?<=\\bthe )['’]\\d0s${E}`, 'gu'), score: 0.8 },
-  { re: P(`(?:${MOD} ?)?${ORDINAL_CENTURY} century`), score: 0.8 },
+  { re: P(`${ORDINAL_CENTURY} century`), score: 0.8, mod: true },
   // Years, in date position.
-  { re: P(`(?:${MOD} ?)?${YEAR}`), score: 0.8, accept: acceptYear },
+  { re: P(YEAR), score: 0.8, mod: true, accept: acceptYear },
   // Relative: "last year", "this month", "next week", "earlier this year", "the following spring".
   { re: P(`(?:${cap('earlier')} |${cap('later')} )?${cap('this')} (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century|morning|afternoon|evening)`), score: 0.75 },
   { re: P(`(?:${cap('last')}|${cap('next')}|${cap('past')}|${cap('coming')}) (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century)`), score: 0.7, accept: notDuration },
   { re: P(`${cap('the')} (?:following|previous|next|same) (?:day|week|month|year|spring|summer|autumn|winter|decade)`), score: 0.65 },
   { re: P(`${cap('that')} (?:day|week|month|year|spring|summer|autumn|winter)`), score: 0.6 },
   { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75 },
-  { re: P(`${NUM} ${UNIT} (?:ago|earlier|later)`), score: 0.7 },
-  { re: P(`${cap('years')} (?:ago|earlier|later)|${cap('months')} (?:ago|earlier|later)|${cap('weeks')} (?:ago|earlier|later)|${cap('days')} (?:ago|earlier|later)|${cap('decades')} (?:ago|earlier|later)`), score: 0.65 },
+  // "two years earlier", "55 years ago", "years later": found from the unit, the number is looked for before it.
+  { re: P(`(?:${cap('day')}|${cap('week')}|${cap('month')}|${cap('year')}|${cap('decade')})s? (?:ago|earlier|later)|${cap('centuries')} (?:ago|earlier|later)`), score: 0.65, accept: acceptRelativeUnit, extend: extendNumber },
   // Seasons with a determiner: "this summer", "the summer", "their summer offensive".
   { re: new RegExp(`(?<=\\b(?:[Tt]he|[Ii]n|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ll]ate|[Ee]arly) )${SEASON}${E}`, 'gu'), score: 0.6, accept: (t, s, e) => !/^\s+of\b/.test(t.slice(e, e + 4)) },
   // Weekdays: "on Tuesday", "Tuesday night" (the part of the day stays outside).
@@ -85,6 +88,28 @@ function acceptYear(text: string, start: number, end: number, m: RegExpExecArray
   if (/(?:^|[.!?]\s+|\n)$/.test(before)) return true; // sentence start: "2019 was a hard year"
   if (/^\s+(?:and|or|to|–|-)\s+\d{4}/.test(after)) return true;
   return /^['’]s\b/.test(after);
+}
+
+const MOD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${MOD} ?)$`, 'u');
+
+/** Start of a modifier directly before `start` ("early ", "the late ", "mid-"), or `start`. */
+function extendModifier(text: string, start: number): number {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const m = MOD_BEFORE.exec(before);
+  return m ? start - m[1].length : start;
+}
+
+const NUM_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${NUM}) $`, 'u');
+
+/** "55 years ago": the number before the unit belongs to the date. */
+function extendNumber(text: string, start: number): number {
+  const m = NUM_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
+  return m ? start - m[1].length - 1 : start;
+}
+
+function acceptRelativeUnit(text: string, start: number, _end: number, m: RegExpExecArray): boolean {
+  // A bare singular unit needs a number ("a year ago"); plural units stand alone ("years later").
+  return /^\p{Lu}?[a-z]*s /u.test(m[0]) || NUM_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
 
 function notDuration(text: string, start: number): boolean {
@@ -118,7 +143,10 @@ export function findDates(text: string): Candidate[] {
         continue;
       }
       if (p.accept && !p.accept(text, start, end, m)) continue;
-      raw.push({ start, end, type: 'DATE', source: 'dates', score: p.score });
+      let from = start;
+      if (p.extend) from = p.extend(text, from);
+      if (p.mod) from = extendModifier(text, from);
+      raw.push({ start: from, end, type: 'DATE', source: 'dates', score: p.score });
     }
   }
   // Longest match wins among overlapping date readings.
