@@ -334,7 +334,7 @@ export function findPlaces(text: string): Candidate[] {
       const next = m.end < n ? toks[m.end] : null;
       const prevTok = i > 0 ? toks[i - 1] : null;
       const nextCap = !!next && next.word && next.cap && !next.lineStart && !t.titleLine && !lex.functionWords.has(next.text.toLowerCase());
-      const prevCap = !initial && !!prevTok && prevTok.word && prevTok.cap && !t.titleLine;
+      const prevCap = !initial && !!prevTok && prevTok.word && prevTok.cap && !t.titleLine && !lex.functionWords.has(prevTok.text.toLowerCase());
       if (score > 0 && g.needsDeterminer.has(key)) {
         // "the West", "a bamboozled West": a noun, not "West Virginia", "Kanye West" or a sentence-initial direction.
         const nounUse = prev === 'the' || (!initial && !!prevTok && prevTok.word && !prevTok.cap);
