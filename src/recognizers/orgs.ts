@@ -15,13 +15,21 @@ interface HeadData {
   nationalHeads: string[];
   /** Heads of government bodies, which a country's adjective only describes ("Russian Foreign Ministry"). */
   governmentHeads: string[];
+  /** Company heads: such an organization is later called by its first word ("Veltrix Semiconductor" -> "Veltrix"). */
+  shortNameHeads: string[];
   heads: string[];
   connectors: string[];
   leadingHeads: string[];
   notOrgAcronyms: string[];
 }
 
-let heads: { tail: Set<string>; lead: Set<string>; connectors: Set<string>; notAcronyms: Set<string>; national: Set<string>; government: Set<string> } | null = null;
+/** Does this organization name end with a company head ("Systems", "Inc.")? */
+export function hasCompanyHead(name: string): boolean {
+  const words = name.split(/\s+/);
+  return headData().shortName.has(words[words.length - 1]);
+}
+
+let heads: { tail: Set<string>; lead: Set<string>; connectors: Set<string>; notAcronyms: Set<string>; national: Set<string>; government: Set<string>; shortName: Set<string> } | null = null;
 function headData() {
   if (!heads) {
     const d = JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as HeadData;
@@ -32,6 +40,7 @@ function headData() {
       notAcronyms: new Set(d.notOrgAcronyms),
       national: new Set(d.nationalHeads),
       government: new Set(d.governmentHeads),
+      shortName: new Set(d.shortNameHeads),
     };
   }
   return heads;

@@ -1,6 +1,8 @@
 // Document-level consistency: one string, one reading, everywhere in the document.
 
 import type { AnalyzedText, Candidate, EntityType } from '../types.js';
+import { lexicon } from '../recognizers/lexicon.js';
+import { hasCompanyHead } from '../recognizers/orgs.js';
 
 interface NameParts {
   full: string;
@@ -79,6 +81,22 @@ export function propagate(input: AnalyzedText, chosen: Candidate[], _all: Candid
     repeatType.set(s, c.type);
   }
   for (const [s] of parts) if (!repeatType.has(s)) repeatType.set(s, 'PERSON');
+  // Companies named in full are later called by their first word ("Veltrix Semiconductor" ...
+  // "Veltrix said"), when that word is a name rather than an ordinary word or a place.
+  const lex = lexicon();
+  const shortOrg = new Map<string, string>();
+  for (const c of out) {
+    if (c.type !== 'ORG' || c.score < 0.6) continue;
+    const words = surface(c).split(/\s+/);
+    const first = words[0];
+    if (words.length < 2 || !hasCompanyHead(surface(c)) || !isUpperChar(first[0]) || isAllCapsWord(first)) continue;
+    const low = first.toLowerCase();
+    if (lex.common.has(low) || lex.placeWords.has(low) || lex.demonyms.has(low) || lex.functionWords.has(low) || lex.firstNames.has(low)) continue;
+    if (!repeatType.has(first)) {
+      repeatType.set(first, 'ORG');
+      shortOrg.set(first, c.canonical ?? surface(c));
+    }
+  }
   for (const [s] of fullNames) repeatType.set(s, 'PERSON');
   const added: Candidate[] = [];
   const tokens = input.tokens;
@@ -103,6 +121,7 @@ export function propagate(input: AnalyzedText, chosen: Candidate[], _all: Candid
     const cand: Candidate = { start: tok.start, end: best.end, type: best.type, source: 'consistency', score: 0.6 };
     const s = text.slice(cand.start, cand.end);
     if (isAllCapsWord(s)) cand.canonical = titleCase(s);
+    else if (shortOrg.has(s)) cand.canonical = shortOrg.get(s);
     added.push(cand);
     covered.fill(1, cand.start, cand.end);
   }
