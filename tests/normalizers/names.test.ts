@@ -26,3 +26,10 @@ test('places resolve through the gazetteer to one entity and the longest form in
   const rows = canon('The United States and U.S. allies met.');
   assert.deepEqual(rows.map((r) => [r[0], r[1], r[2]]), [['United States', 'United States', 'place:united-states'], ['U.S.', 'United States', 'place:united-states']]);
 });
+
+test('a surname alone never merges with a full name from another document', () => {
+  const a = extractDocument({ id: 'a', source: '', title: '', date: '', text: 'Vladimir Putin spoke in Moscow.' });
+  const b = extractDocument({ id: 'b', source: '', title: '', date: '', text: 'Officials said Putin would not attend.' });
+  assert.equal(a.find((m) => m.text === 'Vladimir Putin')?.entity_id, 'person:vladimir-putin');
+  assert.equal(b.find((m) => m.text === 'Putin')?.entity_id, 'person:putin');
+});
