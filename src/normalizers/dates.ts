@@ -86,6 +86,9 @@ const PAST_VERBS = new Set([
   'was', 'were', 'had', 'did', 'saw', 'found', 'led', 'ran', 'wrote', 'spoke', 'sent', 'paid', 'sold', 'brought', 'thought',
 ]);
 
+/** Present-tense verbs of schedules: "the race resumes on Friday". */
+const SCHEDULE_VERBS = new Set(['resumes', 'starts', 'begins', 'opens', 'meets', 'faces', 'plays', 'returns', 'arrives', 'travels', 'hosts', 'visits', 'closes', 'ends', 'reopens', 'launches', 'kicks', 'takes']);
+
 /** Is the sentence around the mention about the future? */
 function futureTense(ctx: DateContext): boolean {
   if (ctx.text === undefined || ctx.start === undefined) return false;
@@ -94,13 +97,30 @@ function futureTense(ctx: DateContext): boolean {
   if (to < 0) to = ctx.text.length;
   const sentence = ctx.text.slice(from, Math.min(to, from + 400));
   // The verb governing the date decides first: "confirmed on Monday" is past, "will meet on Monday" future.
-  const before = ctx.text.slice(Math.max(from, ctx.start - 40), ctx.start).toLowerCase();
-  const words = before.split(/[^a-z'’]+/).filter(Boolean).filter((w) => w !== 'on' && w !== 'in' && w !== 'by');
-  const verb = words[words.length - 1] ?? '';
-  if (/ed$/.test(verb) || PAST_VERBS.has(verb)) return false;
+  const before = ctx.text.slice(Math.max(from, ctx.start - 60), ctx.start).toLowerCase();
+  const words = before.split(/[^a-z'’]+/).filter(Boolean);
+  // A deadline ("until Sunday", "by Thursday") lies ahead.
+  if (/^(?:until|till|by|before)$/.test(words[words.length - 1] ?? '') || /^(?:until|till)$/.test(words[words.length - 2] ?? '')) return true;
+  // Otherwise the nearest verb before the date, within a few words, decides.
+  for (let k = words.length - 1; k >= Math.max(0, words.length - 6); k--) {
+    const w = words[k];
+    if (PAST_VERBS.has(w) || (/ed$/.test(w) && w.length > 3)) return false;
+    if (w === 'will' || w === 'shall' || SCHEDULE_VERBS.has(w)) return true;
+  }
   if (/\b(?:will|due|to)$/.test(words.slice(-2).join(' '))) return true;
   return /\b(?:will|won['’]t|shall|(?:is|are|was) (?:due|scheduled|set|expected) to|due (?:in|on|to)|plans to|next|upcoming|going to)\b|['’]ll\b/.test(sentence);
 }
+
+/** Does the sentence report a dated event (a past-tense verb of saying or doing, or "later/earlier today")? */
+function reportsEvent(ctx: DateContext): boolean {
+  if (ctx.text === undefined || ctx.start === undefined) return false;
+  const from = Math.max(0, ctx.text.lastIndexOf('.', ctx.start - 1) + 1, ctx.text.lastIndexOf('\n', ctx.start - 1) + 1);
+  const before = ctx.text.slice(Math.max(from, ctx.start - 120), ctx.start).toLowerCase();
+  if (/\b(?:later|earlier)\s+$/.test(before)) return true;
+  return before.split(/[^a-z'’]+/).some((w) => PAST_VERBS.has(w) || (/ed$/.test(w) && w.length > 4 && !ADJECTIVES_IN_ED.has(w)));
+}
+
+const ADJECTIVES_IN_ED = new Set(['interested', 'concerned', 'worried', 'tired', 'pleased', 'scared', 'supposed', 'used', 'needed', 'shared', 'limited', 'based', 'related', 'advanced', 'detailed', 'united']);
 
 /** The nearest explicit year written before the mention, for "that year" and "some months later". */
 function anchorYear(ctx: DateContext): number | null {
@@ -129,7 +149,9 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
 
   // Vague references.
   if (/^(?:recently|recent (?:years|months|weeks|decades)|in the past|past)$/.test(l)) return result('PAST_REF');
-  if (/^(?:now|nowadays|currently|today)$/.test(l)) return result('PRESENT_REF');
+  if (/^(?:now|nowadays|currently)$/.test(l)) return result('PRESENT_REF');
+  // "today" is this very day when the sentence reports an event, "nowadays" otherwise.
+  if (l === 'today') return dct && reportsEvent(ctx) ? result(iso(dct)) : result('PRESENT_REF');
   if (/^(?:future|in the future)$/.test(l)) return result('FUTURE_REF');
 
   // ISO date.

@@ -90,6 +90,10 @@ export function lexicon(): Lexicon {
       }
     }
   }
+  const placeData = dataPath('places', 'aliases.json');
+  if (existsSync(placeData)) {
+    for (const w of (JSON.parse(readFileSync(placeData, 'utf8')) as { demonymExtras?: string[] }).demonymExtras ?? []) demonyms.add(w.toLowerCase());
+  }
   const knownSurnames = new Set(lastNames);
   // Ordinary lower-case English words (data/words, built from wink-lexicon and SUBTLEX-US).
   const commonFile = dataPath('words', 'common.txt');

@@ -190,8 +190,10 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
       // Words before a leading head belong to the name when they are not a place ("Russian Ministry of ...").
       if (s > a) s = a;
     } else if (headAt > a) {
+      // The name ends with its head: "European Council President Donald Tusk" -> "European Council".
       s = a;
-      e = b;
+      e = headAt + 1;
+      if (e < b && h.tail.has(`${tokens[headAt].text} ${tokens[e].text}`)) e++;
     } else return;
     // A country's adjective before a government body or a known organization only describes
     // it ("the Russian Foreign Ministry" -> "Foreign Ministry", "British Secret Intelligence
