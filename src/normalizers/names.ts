@@ -127,7 +127,7 @@ export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] 
     }
     for (const i of members) result[i] = { canonical, key };
   }
-  spans.forEach((c, i) => {
+  spans.forEach((_c, i) => {
     if (!result[i]) result[i] = { canonical: surface[i], key: surface[i] };
   });
   return result;

@@ -18,7 +18,6 @@ const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const MOD = `(?:${cap('early')}|${cap('late')}|${cap('mid')}-?|${cap('the')} (?:early|late|mid-?|start of|end of|beginning of|middle of) ?)`;
 const NUM = `(?:\\d{1,3}|${cap('a')}|${cap('an')}|${cap('one')}|${cap('two')}|${cap('three')}|${cap('four')}|${cap('five')}|${cap('six')}|${cap('seven')}|${cap('eight')}|${cap('nine')}|${cap('ten')}|${cap('eleven')}|${cap('twelve')}|${cap('fifteen')}|${cap('twenty')}|${cap('thirty')}|${cap('forty')}|${cap('fifty')}|${cap('several')}|${cap('some')}|${cap('a few')}|${cap('many')})`;
-const UNIT = '(?:days?|weeks?|months?|years?|decades?|centuries)';
 const SEASON = '(?:spring|summer|autumn|winter)';
 const ORDINAL_CENTURY = '(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)';
 
@@ -64,7 +63,7 @@ export const PATTERNS: Pattern[] = [
   // "two years earlier", "55 years ago", "years later": found from the unit, the number is looked for before it.
   { re: P(`(?:${cap('day')}|${cap('week')}|${cap('month')}|${cap('year')}|${cap('decade')})s? (?:ago|earlier|later)|${cap('centuries')} (?:ago|earlier|later)`), score: 0.65, accept: acceptRelativeUnit, extend: extendNumber },
   // Seasons with a determiner: "this summer", "the summer", "their summer offensive".
-  { re: new RegExp(`(?<=\\b(?:[Tt]he|[Ii]n|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ll]ate|[Ee]arly) )${SEASON}${E}`, 'gu'), score: 0.6, accept: (t, s, e) => !/^\s+of\b/.test(t.slice(e, e + 4)) },
+  { re: new RegExp(`(?<=\\b(?:[Tt]he|[Ii]n|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ll]ate|[Ee]arly) )${SEASON}${E}`, 'gu'), score: 0.6, accept: (t, _s, e) => !/^\s+of\b/.test(t.slice(e, e + 4)) },
   // Weekdays: "on Tuesday", "Tuesday night" (the part of the day stays outside).
   { re: P(WEEKDAY), score: 0.8 },
   // Vague references.

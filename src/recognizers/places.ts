@@ -32,7 +32,6 @@ const LOCATIVE = new Set([
 ]);
 const SENTENCE_END = new Set(['.', '!', '?']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', '•', '*', '>', '|']);
-const DASHES = new Set(['—', '–', '-', '(', ',']);
 
 interface Tok {
   start: number;

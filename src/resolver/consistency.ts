@@ -22,7 +22,7 @@ const isUpperChar = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase(
  * - Repeats: a confident ORG/PLACE/PERSON string recurring where nothing was
  *   proposed is tagged again with the same type.
  */
-export function propagate(input: AnalyzedText, chosen: Candidate[], _all: Candidate[]): Candidate[] {
+export function propagate(input: AnalyzedText, chosen: Candidate[]): Candidate[] {
   const text = input.text;
   const out = chosen.map((c) => ({ ...c }));
   const surface = (c: Candidate) => text.slice(c.start, c.end);

@@ -64,7 +64,7 @@ export function resolve(input: AnalyzedText, candidates: Candidate[], opts: Reso
     if (t) trimmed.push(t);
   }
   const chosen = selectNonOverlapping(trimmed, text);
-  const consistent = propagate(input, chosen, trimmed);
+  const consistent = propagate(input, chosen);
   const min = opts.minScore ?? 0.3;
   return consistent.filter((c) => c.score >= min).sort((a, b) => a.start - b.start);
 }

@@ -136,7 +136,6 @@ test('--check passes on an identical snapshot and fails with a readable diff oth
 });
 
 test('the bundled fixtures still give the saved snapshot', () => {
-  const snap = join(ROOT, 'fixtures', 'snapshot');
   const r = run(['extract', 'fixtures/articles', '--check', 'fixtures/snapshot', '--jobs', '1']);
   assert.equal(r.code, 0, `fixtures output changed; if the change is intended, refresh the snapshot with\n  ./bin/dossier extract fixtures/articles --out-dir fixtures/snapshot --force\n${r.stdout}${r.stderr}`);
 });
