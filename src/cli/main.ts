@@ -72,6 +72,7 @@ export async function main(argv: string[]): Promise<void> {
     .argument('[paths...]', 'files, folders (walked recursively) or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('csv'))
     .option('-o, --out-dir <dir>', 'write documents, mentions, entities and cooccurrences files into this folder')
+    .option('--sqlite <file>', 'write one SQLite database (documents, mentions, entities, cooccurrences, full-text index) to this file')
     .option('--date <YYYY-MM-DD>', 'publication date for documents whose input has none (resolves "last year")', isoDate)
     .option('--id-field <name>', 'JSONL/CSV field holding the document id', 'id')
     .option('--text-field <name>', 'JSONL/CSV field holding the article text', 'text')
@@ -137,6 +138,7 @@ Examples:
 interface ExtractFlags {
   format: Format;
   outDir?: string;
+  sqlite?: string;
   date?: string;
   idField: string;
   textField: string;
@@ -158,6 +160,8 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
     paths = ['-'];
   }
   if (o.check && o.outDir) throw new UsageError('use either --check or --out-dir, not both');
+  if (o.check && (o.format === 'sqlite' || o.sqlite)) throw new UsageError('--check compares csv, json or jsonl tables; drop --sqlite / --format sqlite');
+  if (o.format === 'sqlite' && !o.outDir && !o.sqlite) throw new UsageError('--format sqlite writes a database file: give --out-dir DIR (writes DIR/dossier.db) or --sqlite FILE.db');
   if (o.aliases) {
     if (!existsSync(o.aliases)) throw new UsageError(`alias file not found: ${o.aliases}`);
     if ((o.jobs ?? 1) > 1) process.env.DOSSIER_ALIASES = o.aliases; // worker threads read it at start
@@ -191,6 +195,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       },
       format: o.format,
       outDir,
+      sqlitePath: o.sqlite,
       rawCsv: o.rawCsv,
       force: o.force || Boolean(o.check),
       jobs: o.jobs,
@@ -205,7 +210,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
     }
     if (o.check && outDir) {
       const { compareSnapshot } = await import('../writers/snapshot.js');
-      const { same, report } = await compareSnapshot(outDir, o.check, o.format);
+      const { same, report } = await compareSnapshot(outDir, o.check, o.format as 'csv' | 'json' | 'jsonl');
       if (!same) {
         process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
         return EXIT.SOME_FAILED;

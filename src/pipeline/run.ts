@@ -3,29 +3,28 @@
 // tables grow, with the number of distinct referents.
 
 import { mkdirSync, existsSync, readdirSync } from 'node:fs';
+
 import { join } from 'node:path';
 import type { Document, OutputDocument, OutputMention, ReadFailure } from '../types.js';
 import { readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
 import { createExtractor } from './pool.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
-import {
-  createWriter,
-  MENTION_COLUMNS,
-  DOCUMENT_COLUMNS,
-  ENTITY_COLUMNS,
-  COOCCURRENCE_COLUMNS,
-  type TableWriter,
-} from '../writers/index.js';
+import { createWriter, MENTION_COLUMNS, type TableWriter } from '../writers/index.js';
+import { createFileSink, documentsIncludeText, type OutputSink } from '../writers/sink.js';
 
-export type Format = 'csv' | 'json' | 'jsonl';
-export const FORMATS: readonly Format[] = ['csv', 'json', 'jsonl'];
+export type Format = 'csv' | 'json' | 'jsonl' | 'sqlite';
+export const FORMATS: readonly Format[] = ['csv', 'json', 'jsonl', 'sqlite'];
+/** The database file `--format sqlite --out-dir DIR` writes. */
+export const SQLITE_BASENAME = 'dossier.db';
 
 export interface RunOptions {
   paths: string[];
   reader: ReaderOptions;
   format: Format;
   outDir?: string;
+  /** Write one SQLite database to this file (--sqlite FILE, or --format sqlite: OUT_DIR/dossier.db). */
+  sqlitePath?: string;
   rawCsv: boolean;
   force: boolean;
   /** Worker threads for extraction (1 = in this thread). */
@@ -52,7 +51,9 @@ export class OutputExistsError extends Error {}
 /** Refuse to overwrite a previous run unless asked to. */
 export function prepareOutDir(outDir: string, format: Format, force: boolean): void {
   if (existsSync(outDir)) {
-    const clash = readdirSync(outDir).filter((f) => OUTPUT_BASENAMES.some((b) => f === `${b}.${format}`));
+    const clash = readdirSync(outDir).filter((f) =>
+      format === 'sqlite' ? f === SQLITE_BASENAME : OUTPUT_BASENAMES.some((b) => f === `${b}.${format}`),
+    );
     if (clash.length > 0 && !force) {
       throw new OutputExistsError(
         `output folder ${outDir} already holds ${clash.join(', ')}; use --force to overwrite it or choose another --out-dir`,
@@ -98,21 +99,31 @@ function failureRow(f: ReadFailure, includeText: boolean): OutputDocument {
   return row;
 }
 
-export async function runExtract(opts: RunOptions): Promise<RunSummary> {
-  const { format, outDir } = opts;
-  const includeText = format !== 'csv';
-  let mentionsOut: TableWriter<OutputMention>;
-  let docsOut: TableWriter<OutputDocument> | null = null;
-  const entities = outDir ? new EntityTable() : null;
-  const cooc = outDir ? new CooccurrenceTable() : null;
+async function openSink(opts: RunOptions): Promise<OutputSink | null> {
   const writerOpts = { rawCsv: opts.rawCsv };
-  if (outDir) {
-    prepareOutDir(outDir, format, opts.force);
-    mentionsOut = createWriter<OutputMention>(format, MENTION_COLUMNS, join(outDir, `mentions.${format}`), writerOpts);
-    docsOut = createWriter<OutputDocument>(format, includeText ? [...DOCUMENT_COLUMNS, 'text'] : DOCUMENT_COLUMNS, join(outDir, `documents.${format}`), writerOpts);
-  } else {
-    mentionsOut = createWriter<OutputMention>(format, MENTION_COLUMNS, process.stdout, writerOpts);
+  if (opts.sqlitePath) {
+    const { createSqliteSink } = await import('../writers/sqlite.js');
+    return createSqliteSink(opts.sqlitePath, { force: opts.force });
   }
+  if (!opts.outDir || opts.format === 'sqlite') return null;
+  prepareOutDir(opts.outDir, opts.format, opts.force);
+  return createFileSink(opts.format, opts.outDir, writerOpts);
+}
+
+export async function runExtract(opts: RunOptions): Promise<RunSummary> {
+  if (opts.format === 'sqlite' && !opts.sqlitePath) {
+    if (!opts.outDir) throw new Error('--format sqlite writes a database file: give --out-dir DIR or --sqlite FILE.db');
+    mkdirSync(opts.outDir, { recursive: true });
+    opts = { ...opts, sqlitePath: join(opts.outDir, SQLITE_BASENAME) };
+  }
+  const format = opts.sqlitePath ? 'sqlite' : opts.format;
+  const includeText = documentsIncludeText(format);
+  const sink = await openSink(opts);
+  const mentionsOut: TableWriter<OutputMention> =
+    sink?.mentions ?? createWriter<OutputMention>(format === 'sqlite' ? 'csv' : format, MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv });
+  const docsOut: TableWriter<OutputDocument> | null = sink?.documents ?? null;
+  const entities = sink ? new EntityTable() : null;
+  const cooc = sink ? new CooccurrenceTable() : null;
   const summary: RunSummary = { documents: 0, failed: 0, mentions: 0, interrupted: false };
   const extractor = createExtractor(opts.jobs ?? 1);
   // Documents in flight, oldest first: results are written in input order.
@@ -163,26 +174,16 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     while (inFlight.length > 0 && !summary.interrupted) await finish(inFlight.shift()!);
   } catch (err) {
     await extractor.close();
-    await mentionsOut.abort();
-    await docsOut?.abort();
+    await (sink ? sink.abort() : mentionsOut.abort());
     throw err;
   }
   await extractor.close();
-  if (summary.interrupted && outDir) {
+  if (summary.interrupted && sink) {
     // Never leave files that look whole after an interrupted run.
-    await mentionsOut.abort();
-    await docsOut?.abort();
+    await sink.abort();
     return summary;
   }
-  await mentionsOut.end();
-  if (outDir && docsOut && entities && cooc) {
-    await docsOut.end();
-    const ew = createWriter(format, ENTITY_COLUMNS, join(outDir, `entities.${format}`), writerOpts);
-    for (const row of entities.rows()) ew.write(row);
-    await ew.end();
-    const cw = createWriter(format, COOCCURRENCE_COLUMNS, join(outDir, `cooccurrences.${format}`), writerOpts);
-    for (const row of cooc.rows()) cw.write(row);
-    await cw.end();
-  }
+  if (sink && entities && cooc) await sink.finish(entities.rows(), cooc.rows());
+  else await mentionsOut.end();
   return summary;
 }

@@ -1,0 +1,65 @@
+// Reads dossier's own output tables back (csv, json or jsonl), streaming, with
+// the column types restored: used by `dossier merge`, `--resume` and `report`.
+
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+import type { OutputFormat } from './index.js';
+
+export type TableName = 'documents' | 'mentions' | 'entities' | 'cooccurrences';
+export type Row = Record<string, unknown>;
+
+const NUMBER_COLUMNS = new Set([
+  'start', 'end', 'sentence', 'chars', 'persons', 'orgs', 'dates', 'places', 'mention_count', 'document_count', 'documents', 'sentences',
+]);
+const NULLABLE_NUMBER_COLUMNS = new Set(['latitude', 'longitude']);
+const BOOLEAN_COLUMNS = new Set(['needs_anchor']);
+const NEUTRALIZED = /^'[=+\-@\t\r]/;
+
+/** The format of the output tables in a folder (the one whose mentions/documents file exists). */
+export function detectFormat(dir: string): OutputFormat | null {
+  for (const f of ['csv', 'jsonl', 'json'] as const) {
+    if (existsSync(join(dir, `documents.${f}`)) || existsSync(join(dir, `mentions.${f}`))) return f;
+  }
+  return null;
+}
+
+/** Restore a CSV cell to the value the writer was given. */
+export function fromCsvCell(column: string, value: string, rawCsv: boolean): unknown {
+  if (NUMBER_COLUMNS.has(column)) return value === '' ? 0 : Number(value);
+  if (NULLABLE_NUMBER_COLUMNS.has(column)) return value === '' ? null : Number(value);
+  if (BOOLEAN_COLUMNS.has(column)) return value === 'true';
+  // Undo formula neutralization (the writer adds a leading ' to = + - @ tab CR).
+  return !rawCsv && NEUTRALIZED.test(value) ? value.slice(1) : value;
+}
+
+export interface ReadTableOptions {
+  /** The CSV was written with --raw-csv (no neutralization to undo). */
+  rawCsv?: boolean;
+}
+
+/** Stream the rows of DIR/NAME.FORMAT. */
+export async function* readTable(path: string, format: OutputFormat, opts: ReadTableOptions = {}): AsyncGenerator<Row> {
+  if (format === 'json') {
+    // JSON arrays are written one row per line; parsing the whole file is the simple, correct way.
+    for (const r of JSON.parse(readFileSync(path, 'utf8')) as Row[]) yield r;
+    return;
+  }
+  if (format === 'jsonl') {
+    const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+    for await (const line of rl) if (line.trim()) yield JSON.parse(line) as Row;
+    return;
+  }
+  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true }));
+  const raw = opts.rawCsv === true;
+  for await (const rec of parser as AsyncIterable<Record<string, string>>) {
+    const row: Row = {};
+    for (const [k, v] of Object.entries(rec)) row[k] = fromCsvCell(k, v, raw);
+    yield row;
+  }
+}
+
+export function tablePath(dir: string, name: TableName, format: OutputFormat): string {
+  return join(dir, `${name}.${format}`);
+}

@@ -1,0 +1,67 @@
+// Where a run's four tables go. A sink takes document and mention rows as they
+// are produced, then the aggregated entity and co-occurrence rows at the end.
+// File sinks (csv, json, jsonl) write one file per table into --out-dir; the
+// SQLite sink (./sqlite.ts) writes one database file.
+
+import { join } from 'node:path';
+import type { OutputDocument, OutputEntity, OutputMention } from '../types.js';
+import type { CooccurrenceRow } from '../linker/cooccur.js';
+import {
+  createWriter,
+  COOCCURRENCE_COLUMNS,
+  DOCUMENT_COLUMNS,
+  ENTITY_COLUMNS,
+  MENTION_COLUMNS,
+  type OutputFormat,
+  type TableWriter,
+  type WriterOptions,
+} from './index.js';
+
+export interface OutputSink {
+  documents: TableWriter<OutputDocument>;
+  mentions: TableWriter<OutputMention>;
+  /** Write the aggregated tables and commit everything (files renamed into place). */
+  finish(entities: Iterable<OutputEntity>, cooccurrences: Iterable<CooccurrenceRow>): Promise<void>;
+  /** Drop everything written so far: nothing is left under a final name. */
+  abort(): Promise<void>;
+}
+
+/** Whether documents rows carry the article text (not in CSV: it would bloat the spreadsheet). */
+export function documentsIncludeText(format: OutputFormat | 'sqlite'): boolean {
+  return format !== 'csv';
+}
+
+export function documentColumns(format: OutputFormat | 'sqlite'): string[] {
+  return documentsIncludeText(format) ? [...DOCUMENT_COLUMNS, 'text'] : DOCUMENT_COLUMNS;
+}
+
+export interface FileSinkOptions extends WriterOptions {
+  /** Append to these partial files instead of starting new ones (--resume). */
+  append?: { documents: string; mentions: string; documentRows: number; mentionRows: number };
+  /** Name of the files being written: final name + this suffix. */
+  partialSuffix?: string;
+}
+
+/** csv / json / jsonl: DIR/documents.F, mentions.F, entities.F, cooccurrences.F. */
+export function createFileSink(format: OutputFormat, outDir: string, opts: WriterOptions = {}): OutputSink {
+  const documents = createWriter<OutputDocument>(format, documentColumns(format), join(outDir, `documents.${format}`), opts);
+  const mentions = createWriter<OutputMention>(format, MENTION_COLUMNS, join(outDir, `mentions.${format}`), opts);
+  return {
+    documents,
+    mentions,
+    async finish(entities, cooccurrences) {
+      await mentions.end();
+      await documents.end();
+      const ew = createWriter<OutputEntity>(format, ENTITY_COLUMNS, join(outDir, `entities.${format}`), opts);
+      for (const row of entities) ew.write(row);
+      await ew.end();
+      const cw = createWriter<CooccurrenceRow>(format, COOCCURRENCE_COLUMNS, join(outDir, `cooccurrences.${format}`), opts);
+      for (const row of cooccurrences) cw.write(row);
+      await cw.end();
+    },
+    async abort() {
+      await mentions.abort();
+      await documents.abort();
+    },
+  };
+}
