@@ -6,7 +6,8 @@ import { Command, CommanderError, Option, InvalidArgumentError } from 'commander
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runExtract, FORMATS, OutputExistsError, type Format } from '../pipeline/run.js';
+import { runExtract, FORMATS, OutputExistsError, RunSetupError, type Format } from '../pipeline/run.js';
+import { parseShard, readManifest, type Shard } from '../pipeline/manifest.js';
 import { Progress } from './progress.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
@@ -17,6 +18,14 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1, e.g. --jobs 2');
   return n;
+}
+
+function shardArg(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
 }
 
 function isoDate(value: string): string {
@@ -82,6 +91,8 @@ export async function main(argv: string[]): Promise<void> {
     .option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores); output is identical for any value', positiveInt, availableParallelism())
     .option('--aliases <file>', 'extra organization aliases (JSON, same shape as data/orgs.json): [{"canonical": ..., "aliases": [...], "kind": ..., "country": ...}]')
     .option('--check <snapshot-dir>', 'compare this run with a saved --out-dir run; exit 1 with a diff when they differ')
+    .option('--shard <K/N>', 'process only the documents whose id hashes to shard K of N (split an archive across machines; combine with `dossier merge`)', shardArg)
+    .option('--resume', 'continue an interrupted --out-dir run from the documents it had finished (same inputs and options)', false)
     .option('--raw-csv', 'do not neutralize CSV cells starting with = + - @ (spreadsheet formula injection)', false)
     .option('--force', 'overwrite output files already in --out-dir', false)
     .option('-q, --quiet', 'no progress or per-document messages on stderr', false)
@@ -89,6 +100,34 @@ export async function main(argv: string[]): Promise<void> {
     .addHelpText('after', EXTRACT_HELP)
     .action(async (paths: string[], o) => {
       exitCode = await extractCommand(paths, o);
+    });
+
+  program
+    .command('merge')
+    .description('combine the --out-dir folders of several runs or --shard runs into the folder one run would have written')
+    .argument('<dirs...>', 'output folders written by dossier extract --out-dir (all csv, all json or all jsonl)')
+    .requiredOption('-o, --out-dir <dir>', 'folder for the merged tables')
+    .option('--force', 'overwrite output files already in --out-dir', false)
+    .option('-q, --quiet', 'no messages on stderr', false)
+    .addHelpText('after', `
+Shards (dossier extract --shard K/N) are interleaved back into input order; whole
+runs are concatenated in the order given. Entities and co-occurrences are
+re-aggregated, so the result is byte for byte what one run over all documents
+writes.
+
+Examples:
+  $ dossier extract archive.jsonl --shard 1/2 --out-dir part1
+  $ dossier extract archive.jsonl --shard 2/2 --out-dir part2
+  $ dossier merge part1 part2 --out-dir all`)
+    .action(async (dirs: string[], o: { outDir: string; force: boolean; quiet: boolean }) => {
+      const { runMerge } = await import('../pipeline/merge.js');
+      const summary = await runMerge({
+        dirs,
+        outDir: o.outDir,
+        force: o.force,
+        onWarning: (m) => process.stderr.write(`dossier: warning: ${m}\n`),
+      });
+      if (!o.quiet) process.stderr.write(`dossier: merged ${summary.documents} documents and ${summary.mentions} mentions into ${o.outDir}\n`);
     });
 
   program
@@ -123,7 +162,7 @@ Examples:
       process.exitCode = EXIT.USAGE;
       return;
     }
-    if (err instanceof UsageError || err instanceof OutputExistsError) {
+    if (err instanceof UsageError || err instanceof OutputExistsError || err instanceof RunSetupError) {
       process.stderr.write(`dossier: ${err.message}\n`);
       process.exitCode = EXIT.USAGE;
       return;
@@ -147,6 +186,8 @@ interface ExtractFlags {
   inputFormat: 'auto' | 'txt' | 'md' | 'html' | 'jsonl' | 'csv';
   check?: string;
   aliases?: string;
+  shard?: Shard;
+  resume: boolean;
   rawCsv: boolean;
   force: boolean;
   quiet: boolean;
@@ -160,6 +201,8 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
     paths = ['-'];
   }
   if (o.check && o.outDir) throw new UsageError('use either --check or --out-dir, not both');
+  if (o.resume && !o.outDir) throw new UsageError('--resume needs the --out-dir of the interrupted run');
+  if (o.resume && o.force) throw new UsageError('use either --resume (continue the run in --out-dir) or --force (start it over), not both');
   if (o.check && (o.format === 'sqlite' || o.sqlite)) throw new UsageError('--check compares csv, json or jsonl tables; drop --sqlite / --format sqlite');
   if (o.format === 'sqlite' && !o.outDir && !o.sqlite) throw new UsageError('--format sqlite writes a database file: give --out-dir DIR (writes DIR/dossier.db) or --sqlite FILE.db');
   if (o.aliases) {
@@ -171,6 +214,10 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
     } catch (err) {
       throw new UsageError(`cannot read alias file ${o.aliases}: ${(err as Error).message}`);
     }
+  }
+  if (o.resume && o.outDir && readManifest(o.outDir)?.status === 'complete') {
+    if (!o.quiet) process.stderr.write(`dossier: the run in ${o.outDir} is already complete; nothing to resume\n`);
+    return EXIT.OK;
   }
   const outDir = o.check ? mkdtempSync(join(tmpdir(), 'dossier-check-')) : o.outDir;
   const progress = new Progress({ enabled: !o.quiet && process.stderr.isTTY === true, verbose: o.verbose && !o.quiet });
@@ -196,6 +243,8 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       format: o.format,
       outDir,
       sqlitePath: o.sqlite,
+      shard: o.shard,
+      resume: o.resume,
       rawCsv: o.rawCsv,
       force: o.force || Boolean(o.check),
       jobs: o.jobs,
@@ -204,8 +253,14 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       shouldStop: () => stop,
     });
     progress.finish(summary);
+    if (summary.resumed > 0 && !o.quiet) process.stderr.write(`dossier: resumed: ${summary.resumed} documents were already written by the interrupted run\n`);
     if (summary.interrupted) {
-      process.stderr.write(`dossier: interrupted after ${summary.documents} documents; no output files were left half-written\n`);
+      const resumable = outDir && !o.check && o.format !== 'sqlite' && !o.sqlite;
+      process.stderr.write(
+        resumable
+          ? `dossier: interrupted after ${summary.documents} documents; no output file was left looking complete (partial files end in .partial); continue with the same command plus --resume\n`
+          : `dossier: interrupted after ${summary.documents} documents; no output files were left half-written\n`,
+      );
       return EXIT.INTERRUPTED;
     }
     if (o.check && outDir) {

@@ -11,7 +11,10 @@ import { createExtractor } from './pool.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
 import { createWriter, MENTION_COLUMNS, type TableWriter } from '../writers/index.js';
-import { createFileSink, documentsIncludeText, type OutputSink } from '../writers/sink.js';
+import { createFileSink, documentsIncludeText, partialPath, type OutputSink } from '../writers/sink.js';
+import type { OutputFormat as FileFormat } from '../writers/index.js';
+import { formatShard, MANIFEST_BASENAME, readManifest, shardOf, writeManifest, type RunManifest, type Shard } from './manifest.js';
+import { recoverPartial, type RecoveredRun } from './resume.js';
 
 export type Format = 'csv' | 'json' | 'jsonl' | 'sqlite';
 export const FORMATS: readonly Format[] = ['csv', 'json', 'jsonl', 'sqlite'];
@@ -33,12 +36,19 @@ export interface RunOptions {
   onDocument?: (info: { doc_id: string; source: string; bytes: number; ms: number; status: 'ok' | 'error' }) => void;
   /** Called with a one-line message for every document that failed. */
   onError?: (message: string) => void;
+  /** Process only the documents whose id hashes to this shard. */
+  shard?: Shard;
+  /** Continue the interrupted run in outDir. */
+  resume?: boolean;
   /** Checked between documents; true stops the run cleanly. */
   shouldStop?: () => boolean;
 }
 
 export interface RunSummary {
+  /** Documents written, including those an interrupted run had written (resumed). */
   documents: number;
+  /** Documents taken over from the interrupted run by --resume. */
+  resumed: number;
   failed: number;
   mentions: number;
   interrupted: boolean;
@@ -99,32 +109,101 @@ function failureRow(f: ReadFailure, includeText: boolean): OutputDocument {
   return row;
 }
 
-async function openSink(opts: RunOptions): Promise<OutputSink | null> {
-  const writerOpts = { rawCsv: opts.rawCsv };
+/** A run that cannot start as asked (the CLI reports it as a usage error, exit 2). */
+export class RunSetupError extends Error {}
+
+interface Opened {
+  sink: OutputSink | null;
+  recovered: RecoveredRun | null;
+}
+
+async function openSink(opts: RunOptions): Promise<Opened> {
   if (opts.sqlitePath) {
+    if (opts.resume) throw new RunSetupError('--resume continues csv, json or jsonl runs; a SQLite run starts over with --force');
     const { createSqliteSink } = await import('../writers/sqlite.js');
-    return createSqliteSink(opts.sqlitePath, { force: opts.force });
+    return { sink: createSqliteSink(opts.sqlitePath, { force: opts.force }), recovered: null };
   }
-  if (!opts.outDir || opts.format === 'sqlite') return null;
-  prepareOutDir(opts.outDir, opts.format, opts.force);
-  return createFileSink(opts.format, opts.outDir, writerOpts);
+  if (!opts.outDir || opts.format === 'sqlite') {
+    if (opts.resume) throw new RunSetupError('--resume needs the --out-dir of the interrupted run');
+    return { sink: null, recovered: null };
+  }
+  const { outDir, format } = opts;
+  let recovered: RecoveredRun | null = null;
+  if (opts.resume) {
+    checkResumable(opts, format);
+    recovered = await recoverPartial(partialPath(outDir, 'documents', format), partialPath(outDir, 'mentions', format), format, opts.rawCsv);
+    if (recovered.documentRows === 0) recovered = null;
+  } else {
+    prepareOutDir(outDir, format, opts.force);
+    const partial = readdirSync(outDir).filter((f) => f.endsWith(`.${format}.partial`));
+    if (partial.length > 0 && !opts.force) {
+      throw new OutputExistsError(
+        `output folder ${outDir} holds an interrupted run (${partial.join(', ')}); continue it with --resume, or start over with --force`,
+      );
+    }
+  }
+  const sink = createFileSink(format, outDir, {
+    rawCsv: opts.rawCsv,
+    resume: recovered ? { documentRows: recovered.documentRows, mentionRows: recovered.mentionRows } : undefined,
+  });
+  return { sink, recovered };
+}
+
+function manifestFor(opts: RunOptions, format: FileFormat): RunManifest {
+  return {
+    tool: 'dossier',
+    format,
+    raw_csv: opts.rawCsv,
+    inputs: opts.paths,
+    reader: opts.reader,
+    shard: formatShard(opts.shard),
+    status: 'running',
+    documents: 0,
+  };
+}
+
+function checkResumable(opts: RunOptions, format: FileFormat): void {
+  const outDir = opts.outDir!;
+  const m = readManifest(outDir);
+  if (!m) throw new RunSetupError(`nothing to resume in ${outDir}: it has no ${MANIFEST_BASENAME}; run without --resume`);
+  if (m.status === 'complete') throw new RunSetupError(`the run in ${outDir} is already complete; nothing to resume`);
+  const want = manifestFor(opts, format);
+  const differs: string[] = [];
+  if (m.format !== want.format) differs.push(`--format ${m.format}`);
+  if (m.raw_csv !== want.raw_csv) differs.push(m.raw_csv ? '--raw-csv' : 'no --raw-csv');
+  if (m.shard !== want.shard) differs.push(m.shard ? `--shard ${m.shard}` : 'no --shard');
+  if (JSON.stringify(m.inputs) !== JSON.stringify(want.inputs)) differs.push(`inputs ${m.inputs.join(' ')}`);
+  if (JSON.stringify(m.reader) !== JSON.stringify(want.reader)) differs.push(`reader options ${JSON.stringify(m.reader)}`);
+  if (differs.length > 0) {
+    throw new RunSetupError(`the interrupted run in ${outDir} was started with ${differs.join(', ')}; resume it with the same inputs and options`);
+  }
 }
 
 export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   if (opts.format === 'sqlite' && !opts.sqlitePath) {
-    if (!opts.outDir) throw new Error('--format sqlite writes a database file: give --out-dir DIR or --sqlite FILE.db');
+    if (!opts.outDir) throw new RunSetupError('--format sqlite writes a database file: give --out-dir DIR or --sqlite FILE.db');
     mkdirSync(opts.outDir, { recursive: true });
     opts = { ...opts, sqlitePath: join(opts.outDir, SQLITE_BASENAME) };
   }
   const format = opts.sqlitePath ? 'sqlite' : opts.format;
   const includeText = documentsIncludeText(format);
-  const sink = await openSink(opts);
+  const { sink, recovered } = await openSink(opts);
+  const fileFormat = format === 'sqlite' ? null : format;
+  const manifest = sink && fileFormat && opts.outDir ? manifestFor(opts, fileFormat) : null;
   const mentionsOut: TableWriter<OutputMention> =
-    sink?.mentions ?? createWriter<OutputMention>(format === 'sqlite' ? 'csv' : format, MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv });
+    sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv });
   const docsOut: TableWriter<OutputDocument> | null = sink?.documents ?? null;
-  const entities = sink ? new EntityTable() : null;
-  const cooc = sink ? new CooccurrenceTable() : null;
-  const summary: RunSummary = { documents: 0, failed: 0, mentions: 0, interrupted: false };
+  const entities = sink ? recovered?.entities ?? new EntityTable() : null;
+  const cooc = sink ? recovered?.cooc ?? new CooccurrenceTable() : null;
+  const summary: RunSummary = {
+    documents: recovered?.documentRows ?? 0,
+    failed: recovered?.failed ?? 0,
+    mentions: recovered?.mentionRows ?? 0,
+    interrupted: false,
+    resumed: recovered?.documentRows ?? 0,
+  };
+  const ordinals: number[] = [];
+  if (manifest && opts.outDir) writeManifest(opts.outDir, manifest);
   const extractor = createExtractor(opts.jobs ?? 1);
   // Documents in flight, oldest first: results are written in input order.
   const inFlight: { item: InputItem; started: number; result: Promise<OutputMention[]> }[] = [];
@@ -153,6 +232,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       return;
     }
     for (const m of mentions) mentionsOut.write(m);
+    if (!sink) mentionsOut.flush(); // a line-in/line-out filter: each document's rows leave at once
     await mentionsOut.ready();
     summary.mentions += mentions.length;
     docsOut?.write(documentRow(doc, mentions, includeText));
@@ -161,11 +241,28 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'ok' });
   };
   try {
+    let ordinal = -1;
+    let skip = 0;
     for await (const item of readInputs(opts.paths, opts.reader)) {
+      ordinal++;
+      const id = item.result.ok ? item.result.doc.id : item.result.failure.id;
+      if (opts.shard && shardOf(id, opts.shard.n) !== opts.shard.k) continue;
+      if (recovered && skip < recovered.docIds.length) {
+        // Already written by the interrupted run: the input must be the same documents in the same order.
+        if (recovered.docIds[skip] !== id) {
+          throw new RunSetupError(
+            `the input changed since the interrupted run: document ${skip + 1} was "${recovered.docIds[skip]}", now "${id}"; start over with --force`,
+          );
+        }
+        skip++;
+        ordinals.push(ordinal);
+        continue;
+      }
       if (opts.shouldStop?.()) {
         summary.interrupted = true;
         break;
       }
+      ordinals.push(ordinal);
       const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve([]);
       result.catch(() => {}); // handled when the entry is finished, in order
       inFlight.push({ item, started: performance.now(), result });
@@ -179,11 +276,18 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   }
   await extractor.close();
   if (summary.interrupted && sink) {
-    // Never leave files that look whole after an interrupted run.
-    await sink.abort();
+    // Never leave files that look whole after an interrupted run; keep the
+    // partial files of a folder run so that --resume can continue it.
+    if (manifest && opts.outDir) {
+      await sink.suspend();
+      writeManifest(opts.outDir, { ...manifest, status: 'interrupted', documents: summary.documents });
+    } else await sink.abort();
     return summary;
   }
   if (sink && entities && cooc) await sink.finish(entities.rows(), cooc.rows());
   else await mentionsOut.end();
+  if (manifest && opts.outDir) {
+    writeManifest(opts.outDir, { ...manifest, status: 'complete', documents: summary.documents, ...(opts.shard ? { ordinals } : {}) });
+  }
   return summary;
 }

@@ -21,6 +21,10 @@ export type OutputFormat = 'csv' | 'json' | 'jsonl';
 export interface WriterOptions {
   /** Keep CSV cells starting with = + - @ tab CR as they are (default: neutralized with a leading '). */
   rawCsv?: boolean;
+  /** Name of the file being written until end() renames it (default: FINAL.tmp-PID). */
+  tmpPath?: string;
+  /** Continue a partial file that already holds this many rows (--resume): no header, append. */
+  appendRows?: number;
 }
 
 export interface TableWriter<T> {
@@ -31,6 +35,10 @@ export interface TableWriter<T> {
   end(): Promise<void>;
   /** Drop a file being written (nothing is left under the final name). */
   abort(): Promise<void>;
+  /** Close a file being written but keep it under its temporary name (an interrupted run, for --resume). */
+  suspend(): Promise<void>;
+  /** Hand buffered rows to the destination now (line-in/line-out use on stdout). */
+  flush(): void;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -57,18 +65,21 @@ const FLUSH_AT = 1 << 16;
 export function createWriter<T>(format: OutputFormat, columns: string[], out: NodeJS.WritableStream | string, opts: WriterOptions = {}): TableWriter<T> {
   const toFile = typeof out === 'string';
   const finalPath = toFile ? out : '';
-  const tmpPath = toFile ? `${out}.tmp-${process.pid}` : '';
-  const stream: NodeJS.WritableStream = toFile ? createWriteStream(tmpPath) : out;
+  const tmpPath = toFile ? opts.tmpPath ?? `${out}.tmp-${process.pid}` : '';
+  const appending = opts.appendRows !== undefined;
+  const stream: NodeJS.WritableStream = toFile ? createWriteStream(tmpPath, { flags: appending ? 'a' : 'w' }) : out;
   const raw = opts.rawCsv === true;
   let buf = '';
-  let rows = 0;
+  let rows = opts.appendRows ?? 0;
   let waitDrain = false;
   let failed: Error | null = null;
   stream.on('error', (err: Error) => {
     failed = err;
   });
-  if (format === 'csv') buf += stringify([columns]);
-  else if (format === 'json') buf += '[';
+  if (!appending) {
+    if (format === 'csv') buf += stringify([columns]);
+    else if (format === 'json') buf += '[';
+  }
 
   const flush = () => {
     if (buf.length === 0 || failed) return;
@@ -125,5 +136,10 @@ export function createWriter<T>(format: OutputFormat, columns: string[], out: No
         rmSync(tmpPath, { force: true });
       }
     },
+    async suspend() {
+      flush();
+      if (toFile) await new Promise<void>((resolve) => (stream as WriteStream).end(() => resolve()));
+    },
+    flush,
   };
 }

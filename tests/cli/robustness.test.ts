@@ -40,7 +40,7 @@ test('a folder of bad files: each failure named on stderr and in documents, the 
   assert.ok(mentions.some((m) => m.doc_id === 'f-crlf.txt' && m.text === 'Calais'));
 });
 
-test('Ctrl-C stops cleanly: exit 130, a message, no half-written output files', async () => {
+test('Ctrl-C stops cleanly: exit 130, a message, nothing under a final name, partial files kept for --resume', async () => {
   const d = tmp();
   const lines: string[] = [];
   for (let i = 0; i < 4000; i++) lines.push(JSON.stringify({ id: `d${i}`, text: 'Angela Merkel met Emmanuel Macron in Paris on Monday. '.repeat(30) }));
@@ -55,6 +55,7 @@ test('Ctrl-C stops cleanly: exit 130, a message, no half-written output files', 
   child.kill('SIGINT');
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   assert.equal(code, 130);
-  assert.match(stderr, /interrupted after \d+ documents/);
-  assert.deepEqual(readdirSync(out), []);
+  assert.match(stderr, /interrupted after \d+ documents.*--resume/);
+  assert.deepEqual(readdirSync(out).sort(), ['documents.csv.partial', 'dossier-run.json', 'mentions.csv.partial']);
+  assert.equal(JSON.parse(readFileSync(join(out, 'dossier-run.json'), 'utf8')).status, 'interrupted');
 });
