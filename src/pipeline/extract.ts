@@ -93,8 +93,50 @@ export function toOutputMentions(doc: Document, { mentions, sentences }: Extract
   });
 }
 
+/** Longest text analyzed in one go; longer documents are cut into pieces at paragraph or sentence ends. */
+export const PIECE_CHARS = 100_000;
+
+/** [start, end) UTF-16 ranges covering the text, each at most `max` long, cut at a blank line, else a sentence end, else a space. */
+export function pieceBounds(text: string, max = PIECE_CHARS): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  while (text.length - start > max) {
+    const window = text.slice(start + (max >> 1), start + max);
+    const base = start + (max >> 1);
+    let cut = window.lastIndexOf('\n\n');
+    if (cut >= 0) cut += 2;
+    else cut = lastSentenceEnd(window);
+    let end = cut > 0 ? base + cut : start + max;
+    // Never split a surrogate pair.
+    if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end])) end--;
+    out.push([start, end]);
+    start = end;
+  }
+  out.push([start, text.length]);
+  return out;
+}
+
+/** Index just after the last ". " / "! " / "? " (then whitespace) in the window, else after its last space, else -1. */
+function lastSentenceEnd(window: string): number {
+  for (let i = window.length - 2; i > 0; i--) {
+    const c = window.charCodeAt(i);
+    if ((c === 0x2e || c === 0x21 || c === 0x3f) && /\s/.test(window[i + 1])) return i + 2;
+  }
+  return window.lastIndexOf(' ') + 1 || -1;
+}
+
 export function extractDocument(doc: Document, opts: ExtractOptions = {}): OutputMention[] {
-  return toOutputMentions(doc, extractMentions(doc, opts));
+  if (doc.text.length <= PIECE_CHARS) return toOutputMentions(doc, extractMentions(doc, opts));
+  // A huge document (a book, a dump) in bounded pieces: each piece is analyzed on
+  // its own, so time and memory stay linear; offsets and sentences are shifted back.
+  const all: Extraction = { mentions: [], sentences: [] };
+  for (const [start, end] of pieceBounds(doc.text)) {
+    const piece = extractMentions({ ...doc, text: doc.text.slice(start, end) }, opts);
+    const sentenceBase = all.sentences.length;
+    for (const s of piece.sentences) all.sentences.push({ start: s.start + start, end: s.end + start });
+    for (const m of piece.mentions) all.mentions.push({ ...m, start: m.start + start, end: m.end + start, sentence: m.sentence + sentenceBase });
+  }
+  return toOutputMentions(doc, all);
 }
 
 /** Predictions in the corpus format, for `dossier eval`. */

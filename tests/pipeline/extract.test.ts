@@ -1,7 +1,7 @@
 // Whole-pipeline behaviour on short texts from genres the dev corpus does not cover.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractDocument } from '../../src/pipeline/extract.js';
+import { extractDocument, pieceBounds, PIECE_CHARS } from '../../src/pipeline/extract.js';
 
 const rows = (text: string, date = '2024-04-12') =>
   extractDocument({ id: 'd', source: '', title: '', date, text }).map((m) => `${m.type}:${m.text}${m.value ? `=${m.value}` : ''}`);
@@ -25,4 +25,31 @@ test('a sentence-initial preposition does not hide a place; adjectives are not p
   const got = rows('In Nairobi, Kenyan President William Ruto met officials from the African Union. "We need action now," Ruto said.');
   for (const want of ['PLACE:Nairobi', 'PERSON:William Ruto', 'ORG:African Union', 'DATE:now=PRESENT_REF', 'PERSON:Ruto']) assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
   assert.ok(!got.some((g) => g.includes('Kenyan')));
+});
+
+test('a huge document is analyzed in bounded pieces: cuts at blank lines or sentence ends, offsets still exact', () => {
+  const para = 'Angela Merkel met Emmanuel Macron in Paris on 3 May 2021. The talks at the Élysée Palace ran late. 😀 Olaf Scholz stayed in Berlin.\n\n';
+  const text = para.repeat(Math.ceil((PIECE_CHARS * 3.5) / para.length));
+  const bounds = pieceBounds(text);
+  assert.ok(bounds.length >= 4);
+  assert.equal(bounds[0][0], 0);
+  assert.equal(bounds[bounds.length - 1][1], text.length);
+  for (let i = 0; i < bounds.length; i++) {
+    const [s, e] = bounds[i];
+    assert.ok(e - s <= PIECE_CHARS && e > s);
+    if (i > 0) assert.equal(s, bounds[i - 1][1]);
+    if (i < bounds.length - 1) assert.ok(text.slice(s, e).endsWith('\n\n'), 'cut at a blank line');
+  }
+  // No blank lines: cut after a sentence end; no spaces at all: still bounded.
+  const flat = 'Boris Johnson spoke in London. '.repeat(10_000);
+  for (const [s, e] of pieceBounds(flat).slice(0, -1)) assert.ok(flat.slice(s, e).endsWith('. ') && e - s <= PIECE_CHARS);
+  for (const [s, e] of pieceBounds('x'.repeat(PIECE_CHARS * 2 + 5))) assert.ok(e - s <= PIECE_CHARS);
+  const doc = { id: 'huge', source: 'huge.txt', title: '', date: '2021-05-04', text };
+  const mentions = extractDocument(doc);
+  const cps = Array.from(text);
+  const perPara = extractDocument({ ...doc, text: para });
+  assert.equal(mentions.length, perPara.length * Math.ceil((PIECE_CHARS * 3.5) / para.length));
+  for (const m of mentions) assert.equal(cps.slice(m.start, m.end).join(''), m.text);
+  assert.deepEqual(new Set(mentions.map((m) => m.mention_id)).size, mentions.length);
+  assert.ok(mentions.every((m, i) => i === 0 || m.start >= mentions[i - 1].end));
 });
