@@ -284,8 +284,14 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     } else await sink.abort();
     return summary;
   }
-  if (sink && entities && cooc) await sink.finish(entities.rows(), cooc.rows());
-  else await mentionsOut.end();
+  if (sink && entities && cooc) {
+    try {
+      await sink.finish(entities.rows(), cooc.rows());
+    } catch (err) {
+      await sink.abort();
+      throw err;
+    }
+  } else await mentionsOut.end();
   if (manifest && opts.outDir) {
     writeManifest(opts.outDir, { ...manifest, status: 'complete', documents: summary.documents, ...(opts.shard ? { ordinals } : {}) });
   }

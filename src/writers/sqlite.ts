@@ -1,6 +1,133 @@
-// SQLite sink: being written (issue #8). Until then --format sqlite reports it.
-import type { OutputSink } from './sink.js';
+// SQLite sink: one database file with documents, mentions, entities and
+// cooccurrences, keys, indexes, and a full-text index over the articles, for
+// Datasette, DB Browser or sqlite3. Written under a temporary name, in one
+// transaction per batch, and renamed into place only when complete.
 
-export function createSqliteSink(path: string, _opts: { force: boolean }): OutputSink {
-  throw new Error(`SQLite output (${path}) is not available yet`);
+import Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import type { OutputDocument, OutputEntity, OutputMention } from '../types.js';
+import type { CooccurrenceRow } from '../linker/cooccur.js';
+import type { TableWriter } from './index.js';
+import type { OutputSink } from './sink.js';
+import { OutputExistsError } from '../pipeline/run.js';
+
+const SCHEMA = `
+CREATE TABLE documents (
+  doc_seq INTEGER PRIMARY KEY,          -- input order
+  doc_id TEXT NOT NULL UNIQUE,
+  source TEXT, title TEXT, date TEXT, chars INTEGER,
+  persons INTEGER, orgs INTEGER, dates INTEGER, places INTEGER,
+  status TEXT, error TEXT, text TEXT
+);
+CREATE TABLE entities (
+  entity_id TEXT PRIMARY KEY,
+  type TEXT NOT NULL, canonical TEXT, aliases TEXT,
+  mention_count INTEGER, document_count INTEGER, first_date TEXT, last_date TEXT,
+  place_kind TEXT, country_code TEXT, latitude REAL, longitude REAL, geonames_id TEXT
+);
+CREATE TABLE mentions (
+  mention_id TEXT PRIMARY KEY,
+  doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+  entity_id TEXT NOT NULL REFERENCES entities(entity_id),
+  type TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, canonical TEXT,
+  value TEXT, date_start TEXT, date_end TEXT, needs_anchor INTEGER,
+  place_kind TEXT, country_code TEXT, latitude REAL, longitude REAL, geonames_id TEXT,
+  sentence INTEGER, context TEXT
+);
+CREATE TABLE cooccurrences (
+  entity_a TEXT NOT NULL REFERENCES entities(entity_id),
+  entity_b TEXT NOT NULL REFERENCES entities(entity_id),
+  documents INTEGER, sentences INTEGER,
+  PRIMARY KEY (entity_a, entity_b)
+);
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='doc_seq');
+`;
+
+const INDEXES = `
+CREATE INDEX mentions_entity_id ON mentions(entity_id);
+CREATE INDEX mentions_doc_id ON mentions(doc_id);
+CREATE INDEX mentions_type ON mentions(type);
+CREATE INDEX mentions_value ON mentions(value);
+CREATE INDEX entities_type ON entities(type);
+CREATE INDEX cooccurrences_entity_b ON cooccurrences(entity_b);
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+`;
+
+const BATCH = 2000;
+
+export function createSqliteSink(path: string, opts: { force: boolean }): OutputSink {
+  if (existsSync(path) && !opts.force) {
+    throw new OutputExistsError(`${path} already exists; use --force to overwrite it or choose another file`);
+  }
+  const tmp = `${path}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
+  // The file is renamed into place only when complete, so durability of the temporary file does not matter.
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  // Mentions arrive before the entities they point to (those are aggregated at the end); the keys are checked by the tests.
+  db.pragma('foreign_keys = OFF');
+  db.exec(SCHEMA);
+  const insertDoc = db.prepare(
+    `INSERT INTO documents (doc_id, source, title, date, chars, persons, orgs, dates, places, status, error, text)
+     VALUES (@doc_id, @source, @title, @date, @chars, @persons, @orgs, @dates, @places, @status, @error, @text)`,
+  );
+  const insertMention = db.prepare(
+    `INSERT INTO mentions VALUES (@mention_id, @doc_id, @entity_id, @type, @text, @start, @end, @canonical, @value, @date_start,
+     @date_end, @needs_anchor, @place_kind, @country_code, @latitude, @longitude, @geonames_id, @sentence, @context)`,
+  );
+  let pending: (() => void)[] = [];
+  const flush = db.transaction(() => {
+    for (const f of pending) f();
+  });
+  const commit = () => {
+    if (pending.length === 0) return;
+    flush();
+    pending = [];
+  };
+  const writer = <T>(insert: (row: T) => void): TableWriter<T> => ({
+    write(row: T) {
+      pending.push(() => insert(row));
+      if (pending.length >= BATCH) commit();
+    },
+    async ready() {},
+    async end() {
+      commit();
+    },
+    async abort() {},
+    async suspend() {},
+    flush: commit,
+  });
+  let closed = false;
+  const drop = () => {
+    if (!closed) db.close();
+    closed = true;
+    rmSync(tmp, { force: true });
+  };
+  return {
+    documents: writer<OutputDocument>((d) => insertDoc.run({ ...d, text: d.text ?? '' })),
+    mentions: writer<OutputMention>((m) => insertMention.run({ ...m, needs_anchor: m.needs_anchor ? 1 : 0 })),
+    async finish(entities: Iterable<OutputEntity>, cooccurrences: Iterable<CooccurrenceRow>) {
+      commit();
+      const insertEntity = db.prepare(
+        `INSERT INTO entities VALUES (@entity_id, @type, @canonical, @aliases, @mention_count, @document_count, @first_date,
+         @last_date, @place_kind, @country_code, @latitude, @longitude, @geonames_id)`,
+      );
+      const insertPair = db.prepare('INSERT INTO cooccurrences VALUES (@entity_a, @entity_b, @documents, @sentences)');
+      db.transaction(() => {
+        for (const e of entities) insertEntity.run(e);
+        for (const c of cooccurrences) insertPair.run(c);
+      })();
+      db.exec(INDEXES);
+      db.close();
+      closed = true;
+      renameSync(tmp, path);
+    },
+    async abort() {
+      drop();
+    },
+    async suspend() {
+      drop();
+    },
+  };
 }

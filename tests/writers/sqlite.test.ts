@@ -1,0 +1,96 @@
+// The SQLite output through the real CLI: same rows as the CSV tables, keys
+// that hold, full-text search, refusal to overwrite, nothing left on abort, and
+// the README's example queries run against the fixtures' database.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import { createSqliteSink } from '../../src/writers/sqlite.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'dossier');
+const FIXTURES = join(ROOT, 'fixtures', 'articles');
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const d = mkdtempSync(join(tmpdir(), 'dossier-sqlite-'));
+const csvDir = join(d, 'csv');
+const db = join(d, 'fixtures.db');
+run(['extract', FIXTURES, '--out-dir', csvDir, '--quiet']);
+const csv = (name: string) => parse(readFileSync(join(csvDir, `${name}.csv`), 'utf8'), { columns: true }) as Record<string, string>[];
+
+test('--sqlite writes the four tables with the rows of the CSV run, keys that hold and full-text search', () => {
+  const r = run(['extract', FIXTURES, '--sqlite', db, '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  const con = new Database(db, { readonly: true });
+  for (const t of ['documents', 'mentions', 'entities', 'cooccurrences']) {
+    assert.equal((con.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, csv(t).length, t);
+  }
+  assert.deepEqual(con.prepare('PRAGMA foreign_key_check').all(), []);
+  const indexes = (con.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((x) => x.name);
+  for (const want of ['mentions_entity_id', 'mentions_doc_id', 'mentions_type', 'mentions_value']) assert.ok(indexes.includes(want), want);
+  // Mentions keep their values and types.
+  const m = csv('mentions').find((x) => x.type === 'PLACE' && x.latitude !== '')!;
+  const row = con.prepare('SELECT * FROM mentions WHERE mention_id = ?').get(m.mention_id) as Record<string, unknown>;
+  assert.equal(row.text, m.text);
+  assert.equal(row.start, Number(m.start));
+  assert.equal(row.latitude, Number(m.latitude));
+  // Full text finds an article by a word of its text.
+  const doc = csv('documents')[0];
+  const word = csv('mentions').find((x) => x.doc_id === doc.doc_id && x.type === 'PLACE')!.text.split(' ')[0];
+  const hits = con.prepare('SELECT d.doc_id FROM documents_fts JOIN documents d ON d.doc_seq = documents_fts.rowid WHERE documents_fts MATCH ?').all(`"${word}"`) as { doc_id: string }[];
+  assert.ok(hits.some((h) => h.doc_id === doc.doc_id));
+  con.close();
+});
+
+test('SQLite output refuses to overwrite without --force; --format sqlite --out-dir writes DIR/dossier.db', () => {
+  let r = run(['extract', FIXTURES, '--sqlite', db, '--quiet']);
+  if (!existsSync(db)) run(['extract', FIXTURES, '--sqlite', db, '--quiet']);
+  r = run(['extract', FIXTURES, '--sqlite', db, '--quiet']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /already exists; use --force/);
+  assert.equal(run(['extract', FIXTURES, '--sqlite', db, '--quiet', '--force']).status, 0);
+  const out = join(d, 'dir');
+  assert.equal(run(['extract', FIXTURES, '--format', 'sqlite', '--out-dir', out, '--quiet']).status, 0);
+  assert.deepEqual(readdirSync(out), ['dossier.db']);
+  r = run(['extract', FIXTURES, '--format', 'sqlite', '--quiet']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--format sqlite writes a database file/);
+});
+
+test('an aborted SQLite run leaves no database behind', async () => {
+  const path = join(d, 'aborted.db');
+  const sink = createSqliteSink(path, { force: false });
+  sink.documents.write({ doc_id: 'a', source: 'a', title: '', date: '', chars: 1, persons: 0, orgs: 0, dates: 0, places: 0, status: 'ok', error: '', text: 'x' });
+  await sink.abort();
+  assert.deepEqual(readdirSync(d).filter((f) => f.startsWith('aborted')), []);
+});
+
+test("the README's five example queries run on the fixtures' database and answer", () => {
+  if (!existsSync(db)) run(['extract', FIXTURES, '--sqlite', db, '--quiet', '--force']);
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /<!-- sqlite-queries -->\s*```sql\n([\s\S]*?)```\s*<!-- \/sqlite-queries -->/.exec(readme);
+  assert.ok(block, 'README has the sqlite-queries block');
+  const queries = block[1].split(/;\s*\n/).map((q) => q.trim()).filter(Boolean);
+  assert.equal(queries.length, 5);
+  const con = new Database(db, { readonly: true });
+  const results = queries.map((q) => con.prepare(q).all() as Record<string, unknown>[]);
+  for (const [i, rows] of results.entries()) assert.ok(rows.length > 0, `query ${i + 1} returned no rows`);
+  // Query 1 agrees with the CSV tables: articles of 2025 naming both.
+  const ents = new Map(csv('entities').map((e) => [e.entity_id, e.canonical]));
+  const docsWith = (name: string) => new Set(csv('mentions').filter((m) => ents.get(m.entity_id) === name).map((m) => m.doc_id));
+  const a = docsWith('European Commission');
+  const b = docsWith('Brussels');
+  const want = csv('documents').filter((x) => x.date.startsWith('2025') && a.has(x.doc_id) && b.has(x.doc_id)).map((x) => x.doc_id);
+  assert.deepEqual(results[0].map((r) => r.doc_id), want);
+  // Query 2 is ordered by document count; query 5 counts every dated mention with a start.
+  const counts = results[1].map((r) => Number(r.document_count));
+  assert.deepEqual(counts, [...counts].sort((x, y) => y - x));
+  const dated = csv('mentions').filter((m) => m.type === 'DATE' && m.date_start !== '').length;
+  assert.equal(results[4].reduce((n, r) => n + Number(r.mentions), 0), dated);
+  con.close();
+});
