@@ -131,6 +131,32 @@ Examples:
     });
 
   program
+    .command('report')
+    .description('write one self-contained HTML report (top entities, timeline, map, network, searchable table) from an --out-dir run')
+    .argument('<out-dir>', 'a folder written by dossier extract --out-dir (csv, json or jsonl)')
+    .requiredOption('--html <file>', 'the HTML file to write')
+    .option('--title <text>', 'heading of the report', 'dossier report')
+    .option('--top <n>', 'entities in the searchable table (the most mentioned)', positiveInt, 2000)
+    .option('--force', 'overwrite the HTML file', false)
+    .addHelpText('after', `
+The page needs no network: styles, script, data and a world outline are inline.
+It embeds aggregates, not every mention (up to 5 mentions in context per entity),
+so it stays a few MB for archives of tens of thousands of documents.
+
+Example:
+  $ dossier extract fixtures/articles --out-dir out
+  $ dossier report out --html report.html`)
+    .action(async (outDir: string, o: { html: string; title: string; top: number; force: boolean }) => {
+      const { writeReport } = await import('../report/index.js');
+      try {
+        const data = await writeReport(outDir, o.html, { title: o.title, tableCap: o.top, force: o.force });
+        process.stderr.write(`dossier: wrote ${o.html} (${data.documents} documents, ${data.entities.length} of ${data.entityCount} entities)\n`);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+    });
+
+  program
     .command('eval')
     .description('score extraction against gold files in the corpus format (shared/corpus/GUIDELINES.md)')
     .argument('<gold...>', 'gold .jsonl / .json files or folders')
