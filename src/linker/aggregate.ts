@@ -10,7 +10,9 @@ interface Acc {
   canonicals: Map<string, number>;
   aliases: Set<string>;
   mentions: number;
-  docs: Set<string>;
+  /** Documents counted so far, and the last one (all of a document's mentions arrive in one add()). */
+  docCount: number;
+  lastDoc: string | null;
   first: string;
   last: string;
   place: Pick<OutputEntity, 'place_kind' | 'country_code' | 'latitude' | 'longitude' | 'geonames_id'> | null;
@@ -20,18 +22,22 @@ interface Acc {
 export class EntityTable {
   private acc = new Map<string, Acc>();
 
+  /** All mentions of one document, once per document (readers make document ids unique within a run). */
   add(docId: string, docDate: string, mentions: OutputMention[]): void {
     for (const m of mentions) {
       let a = this.acc.get(m.entity_id);
       if (!a) {
-        a = { type: m.type, canonicals: new Map(), aliases: new Set(), mentions: 0, docs: new Set(), first: '', last: '', place: null, placeFrom: '' };
+        a = { type: m.type, canonicals: new Map(), aliases: new Set(), mentions: 0, docCount: 0, lastDoc: null, first: '', last: '', place: null, placeFrom: '' };
         this.acc.set(m.entity_id, a);
       }
       a.mentions++;
       a.aliases.add(m.text);
       const canonical = m.type === 'DATE' ? m.value || m.text : m.canonical;
       a.canonicals.set(canonical, (a.canonicals.get(canonical) ?? 0) + 1);
-      a.docs.add(docId);
+      if (a.lastDoc !== docId) {
+        a.docCount++;
+        a.lastDoc = docId;
+      }
       if (docDate) {
         if (!a.first || docDate < a.first) a.first = docDate;
         if (!a.last || docDate > a.last) a.last = docDate;
@@ -62,7 +68,7 @@ export class EntityTable {
         canonical,
         aliases: [...a.aliases].sort().join(' | '),
         mention_count: a.mentions,
-        document_count: a.docs.size,
+        document_count: a.docCount,
         first_date: a.first,
         last_date: a.last,
         place_kind: a.place?.place_kind ?? '',
