@@ -138,9 +138,11 @@ function sameOrg(short: string, long: string): boolean {
 }
 
 /** In-text acronym definitions, validated by initial letters or by the alias table. */
+// Each starts only where a whitespace run starts ((?<!\s)): tried at every space of a long
+// run, "\s+" would rescan the run each time (quadratic on blank stretches).
 const ANCHORS = [
-  new RegExp(`\\s+\\((${SHORT})\\)`, 'gu'),
-  new RegExp(`,?\\s+(?:or|known as|also known as|abbreviated)\\s+(?:the\\s+)?(${SHORT})(?![\\p{L}\\p{N}])`, 'gu'),
+  new RegExp(`(?<!\\s)\\s+\\((${SHORT})\\)`, 'gu'),
+  new RegExp(`(?<!\\s),?\\s+(?:or|known as|also known as|abbreviated)\\s+(?:the\\s+)?(${SHORT})(?![\\p{L}\\p{N}])`, 'gu'),
 ];
 const WINDOW = 160;
 

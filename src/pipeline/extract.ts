@@ -66,6 +66,8 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extra
 /** Mentions as rows of the mentions table (code-point offsets, ids, context). */
 export function toOutputMentions(doc: Document, { mentions, sentences }: Extraction): OutputMention[] {
   const cp = makeCodePointIndex(doc.text);
+  // One context per sentence: a long sentence full of mentions is cut and collapsed once, not once per mention.
+  const contexts = new Map<number, string>();
   return mentions.map((m, n) => {
     const sent = sentences[m.sentence] ?? { start: m.start, end: m.end };
     const key = m.type === 'DATE' ? m.date?.value || m.text : m.key ?? m.canonical;
@@ -88,7 +90,7 @@ export function toOutputMentions(doc: Document, { mentions, sentences }: Extract
       longitude: m.place?.longitude ?? null,
       geonames_id: m.place?.geonamesId ?? '',
       sentence: m.sentence,
-      context: contextFor(doc.text, sent.start, sent.end),
+      context: contexts.get(m.sentence) ?? contexts.set(m.sentence, contextFor(doc.text, sent.start, sent.end)).get(m.sentence)!,
     };
   });
 }

@@ -1,0 +1,117 @@
+// The hostile-archive battery: one folder of bad and odd inputs through the real
+// CLI; each failure is one stderr line naming the file (and line or row) and a
+// status=error row, everything else is processed. Plus 100 KB pathological texts
+// through every stage, each under 2 seconds (no catastrophic backtracking).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { extractDocument } from '../../src/pipeline/extract.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'dossier');
+
+test('battery: bad files in one folder, each named once, the rest processed, exit 1', () => {
+  const d = mkdtempSync(join(tmpdir(), 'dossier-battery-'));
+  const inDir = join(d, 'in');
+  mkdirSync(join(inDir, 'loop'), { recursive: true });
+  symlinkSync('..', join(inDir, 'loop', 'up')); // a directory symlink loop
+  const files: Record<string, string | Buffer> = {
+    'good.txt': 'Angela Merkel visited Paris.',
+    'ws.txt': '   \n\t ',
+    'arch.txt': Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0x72, 0x65]),
+    'latin1.txt': Buffer.from('Café owner José García met Angela Merkel in München.', 'latin1'),
+    'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Angela Merkel spoke in Rome.', 'utf16le')]),
+    'badutf8.txt': Buffer.concat([Buffer.from('Bad '), Buffer.from([0xc3, 0x28]), Buffer.from(' bytes, then Angela Merkel spoke in Rome.')]),
+    'cr.txt': 'Line one.\rBoris Johnson spoke in London.\r',
+    'astral.txt': '𝕳𝖊𝖑𝖑𝖔 👩‍👩‍👧 مرحبا Angela Merkel visited Paris. Cafe\u0301 Zoe\u0308 met Olaf Scholz.',
+    'lines.jsonl': '{"id":"n1","text":"Paris is big."}\n[1,2]\n{"id":"n2"}\n{"id":42,"text":"Olaf Scholz spoke."}\n{"id":"dup","text":"Rome."}\n{"id":"dup","text":"Milan."}\n',
+    'rows.csv': 'id,text\na,"Angela Merkel\nin Berlin"\nb,Paris\nc\n',
+    'notext.csv': 'id,body\na,Hello\n',
+    'nobody.html': '<html><head><title>t</title></head></html>',
+    'script.html': `<html><body><script>${'var x = 1;'.repeat(50_000)}</script><p>Angela Merkel visited Paris on Monday.</p></body></html>`,
+  };
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(inDir, name), body);
+  const out = join(d, 'out');
+  const r = spawnSync(process.execPath, [BIN, 'extract', inDir, join(d, 'missing.txt'), '--out-dir', out, '--jobs', '1'], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  const lines = r.stderr.trim().split('\n');
+  const expectLine = (re: RegExp) => assert.equal(lines.filter((l) => re.test(l)).length, 1, `${re} in\n${r.stderr}`);
+  expectLine(/missing\.txt: no such file or directory/);
+  expectLine(/ws\.txt: empty document/);
+  expectLine(/arch\.txt: binary file \(gzip archive\), skipped/);
+  expectLine(/lines\.jsonl:2: line 2 is not a JSON object/);
+  expectLine(/lines\.jsonl:3: line 3 has no "text" field/);
+  expectLine(/rows\.csv:3: row 3 has no "text" field/);
+  expectLine(/notext\.csv: CSV has no "text" column \(columns: id, body\); name it with --text-field/);
+  expectLine(/nobody\.html: no article text found/);
+  assert.equal(lines.length, 8, r.stderr);
+  const docs = parse(readFileSync(join(out, 'documents.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  assert.equal(docs.filter((x) => x.status === 'error').length, 8);
+  const ok = docs.filter((x) => x.status === 'ok').map((x) => x.doc_id);
+  for (const id of ['good.txt', 'latin1.txt', 'utf16.txt', 'badutf8.txt', 'cr.txt', 'astral.txt', 'n1', '42', 'dup', 'dup#2', 'a', 'b', 'script.html']) assert.ok(ok.includes(id), id);
+  const mentions = parse(readFileSync(join(out, 'mentions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const has = (doc: string, text: string) => assert.ok(mentions.some((m) => m.doc_id === doc && m.text === text), `${text} in ${doc}`);
+  has('latin1.txt', 'José García');
+  has('utf16.txt', 'Angela Merkel');
+  has('badutf8.txt', 'Angela Merkel');
+  has('cr.txt', 'Boris Johnson');
+  has('a', 'Berlin');
+  has('script.html', 'Angela Merkel');
+  // Offsets are code points, also after astral, RTL and combining characters.
+  const astral = Array.from(files['astral.txt'] as string);
+  const am = mentions.filter((m) => m.doc_id === 'astral.txt');
+  assert.ok(am.some((m) => m.text === 'Olaf Scholz'));
+  for (const m of am) assert.equal(astral.slice(Number(m.start), Number(m.end)).join(''), m.text);
+  // Nothing but the tables was written.
+  assert.deepEqual(readdirSync(out).sort(), ['cooccurrences.csv', 'documents.csv', 'dossier-run.json', 'entities.csv', 'mentions.csv']);
+});
+
+test('ids and titles from input never become paths: nothing written outside --out-dir', () => {
+  const d = mkdtempSync(join(tmpdir(), 'dossier-paths-'));
+  const lines = ['../../evil', '/etc/passwd', 'a/../../b', '..'].map((id) => JSON.stringify({ id, title: '../../x/y', text: 'Angela Merkel visited Paris.' }));
+  writeFileSync(join(d, 'in.jsonl'), `${lines.join('\n')}\n`);
+  const before = readdirSync(d).sort();
+  for (const format of ['csv', 'jsonl', 'sqlite']) {
+    const r = spawnSync(process.execPath, [BIN, 'extract', join(d, 'in.jsonl'), '--out-dir', join(d, `out-${format}`), '--format', format, '--quiet'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  assert.deepEqual(readdirSync(d).sort(), [...before, 'out-csv', 'out-jsonl', 'out-sqlite'].sort());
+  assert.deepEqual(readdirSync(join(d, 'out-sqlite')), ['dossier.db']);
+});
+
+test('100 KB pathological texts: every stage finishes each in under 2 seconds', (t) => {
+  const K = 100_000;
+  const fill = (unit: string) => unit.repeat(Math.ceil(K / unit.length)).slice(0, K);
+  const inputs: Record<string, string> = {
+    'capitalized words, no punctuation': fill('Alpha Bravo Charlie Delta Echo Foxtrot '),
+    'titles repeated': fill('Mr. Dr. Gen. Sen. '),
+    'numbers': fill('1 12 123 1,234 '),
+    'month names': fill('January February March '),
+    'date-like runs': fill('2023-01-02/2024-03-04 '),
+    'acronyms': fill('U.S.U.K.E.U.'),
+    'hyphens and dots': fill('-.-.-. '),
+    'one long token': 'a'.repeat(K),
+    'one long capitalized token': `A${'b'.repeat(K - 1)}`,
+    'nested brackets and quotes': fill('(("[\''),
+    'of-the chains': fill('Bank of the Ministry of the Council of the '),
+    'possessives': fill("Smith's Jones's "),
+    'no spaces, mixed': fill('AbCdEf1.2-3'),
+    'newlines': fill('\n\n'),
+    'near-dates': fill('on the 3rd of the 4th '),
+  };
+  let slowest = ['', 0] as [string, number];
+  for (const [name, text] of Object.entries(inputs)) {
+    const t0 = performance.now();
+    extractDocument({ id: name, source: '', title: '', date: '2024-01-01', text });
+    const ms = performance.now() - t0;
+    if (ms > slowest[1]) slowest = [name, ms];
+    assert.ok(ms < 2000, `${name}: ${ms.toFixed(0)} ms`);
+  }
+  t.diagnostic(`slowest: ${slowest[0]} ${slowest[1].toFixed(0)} ms`);
+});
