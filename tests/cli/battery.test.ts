@@ -115,3 +115,31 @@ test('100 KB pathological texts: every stage finishes each in under 2 seconds', 
   }
   t.diagnostic(`slowest: ${slowest[0]} ${slowest[1].toFixed(0)} ms`);
 });
+
+test('huge lines: a 20 MB JSONL line and a 1 MB line with no punctuation are processed in bounded pieces; random bytes and an all-navigation page are reported', { timeout: 240_000 }, (t) => {
+  const d = mkdtempSync(join(tmpdir(), 'dossier-huge-'));
+  const inDir = join(d, 'in');
+  mkdirSync(inDir);
+  const para = 'Angela Merkel met Emmanuel Macron in Paris on 3 May 2021 and the talks went on. ';
+  writeFileSync(join(inDir, 'big.jsonl'), `${JSON.stringify({ id: 'big', text: para.repeat(Math.ceil(20e6 / para.length)) })}\n{"id":"after","text":"Olaf Scholz spoke in Berlin."}\n`);
+  writeFileSync(join(inDir, 'flat.txt'), 'alpha Bravo charlie Delta '.repeat(Math.ceil(1e6 / 26)));
+  const rnd = Buffer.alloc(4096);
+  for (let i = 0; i < rnd.length; i++) rnd[i] = (i * 2654435761) >>> 24;
+  writeFileSync(join(inDir, 'random.txt'), rnd);
+  writeFileSync(join(inDir, 'nav.html'), `<html><body><nav>${'<a href="/x">Home</a> '.repeat(50)}</nav></body></html>`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [BIN, 'extract', inDir, '--out-dir', join(d, 'out'), '--jobs', '2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  t.diagnostic(`20 MB line + 1 MB line: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /random\.txt: binary file/);
+  const docs = parse(readFileSync(join(d, 'out', 'documents.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const status = Object.fromEntries(docs.map((x) => [x.doc_id, x.status]));
+  assert.equal(status.big, 'ok');
+  assert.equal(status.after, 'ok');
+  assert.equal(status['flat.txt'], 'ok');
+  assert.equal(status['random.txt'], 'error');
+  // A page of navigation only: either reported as having no article text, or read as the little text it has; never a crash.
+  assert.ok(status['nav.html'] === 'ok' || /no article text/.test(r.stderr));
+  const big = docs.find((x) => x.doc_id === 'big')!;
+  assert.ok(Number(big.persons) >= 2 * Math.floor(20e6 / para.length) - 10, `persons in the 20 MB line: ${big.persons}`);
+});
