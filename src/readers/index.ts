@@ -72,6 +72,7 @@ export async function listInputs(paths: string[]): Promise<{ files: InputFile[];
     }
     if (st.isDirectory()) {
       const seen = new Set<string>();
+      const ancestors: string[] = [];
       const walk = (dir: string) => {
         let real: string;
         try {
@@ -80,7 +81,12 @@ export async function listInputs(paths: string[]): Promise<{ files: InputFile[];
           errors.push({ id: relative(p, dir) || dir, source: dir, error: describeFsError(err, dir) });
           return;
         }
-        if (seen.has(real)) return; // symlink loop
+        if (ancestors.includes(real)) {
+          // A link back to a folder we are inside: following it would never end.
+          errors.push({ id: relative(p, dir), source: dir, error: `symbolic link loop (leads back to ${real}), not followed` });
+          return;
+        }
+        if (seen.has(real)) return; // the same folder reached by a second link: its files are already listed
         seen.add(real);
         let names: string[];
         try {
@@ -89,6 +95,7 @@ export async function listInputs(paths: string[]): Promise<{ files: InputFile[];
           errors.push({ id: relative(p, dir) || dir, source: dir, error: describeFsError(err, dir) });
           return;
         }
+        ancestors.push(real);
         for (const name of names) {
           if (name.startsWith('.')) continue;
           const full = join(dir, name);
@@ -105,6 +112,7 @@ export async function listInputs(paths: string[]): Promise<{ files: InputFile[];
             totalBytes += s.size;
           }
         }
+        ancestors.pop();
       };
       walk(p);
     } else {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,9 +50,10 @@ test('battery: bad files in one folder, each named once, the rest processed, exi
   expectLine(/rows\.csv:3: row 3 has no "text" field/);
   expectLine(/notext\.csv: CSV has no "text" column \(columns: id, body\); name it with --text-field/);
   expectLine(/nobody\.html: no article text found/);
-  assert.equal(lines.length, 8, r.stderr);
+  expectLine(/loop\/up: symbolic link loop \(leads back to .*in\), not followed/);
+  assert.equal(lines.length, 9, r.stderr);
   const docs = parse(readFileSync(join(out, 'documents.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-  assert.equal(docs.filter((x) => x.status === 'error').length, 8);
+  assert.equal(docs.filter((x) => x.status === 'error').length, 9);
   const ok = docs.filter((x) => x.status === 'ok').map((x) => x.doc_id);
   for (const id of ['good.txt', 'latin1.txt', 'utf16.txt', 'badutf8.txt', 'cr.txt', 'astral.txt', 'n1', '42', 'dup', 'dup#2', 'a', 'b', 'script.html']) assert.ok(ok.includes(id), id);
   const mentions = parse(readFileSync(join(out, 'mentions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
@@ -70,6 +71,35 @@ test('battery: bad files in one folder, each named once, the rest processed, exi
   for (const m of am) assert.equal(astral.slice(Number(m.start), Number(m.end)).join(''), m.text);
   // Nothing but the tables was written.
   assert.deepEqual(readdirSync(out).sort(), ['cooccurrences.csv', 'documents.csv', 'dossier-run.json', 'entities.csv', 'mentions.csv']);
+});
+
+test('an unreadable file (permissions) is named once with a status=error row; the folder\'s other files are processed', (t) => {
+  // Root reads any file whatever its mode, so as root the CLI runs as "nobody" (uid 65534).
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, 4)`], asUser);
+  if (probe.status !== 0) {
+    t.skip(`cannot run the CLI as an unprivileged user here (${probe.error?.message ?? probe.stderr}); chmod 000 would not stop root`);
+    return;
+  }
+  const d = mkdtempSync(join(tmpdir(), 'dossier-perm-'));
+  chmodSync(d, 0o777);
+  const inDir = join(d, 'in');
+  mkdirSync(inDir);
+  chmodSync(inDir, 0o755);
+  writeFileSync(join(inDir, 'good.txt'), 'Angela Merkel visited Paris.', { mode: 0o644 });
+  writeFileSync(join(inDir, 'secret.txt'), 'Olaf Scholz visited Rome.', { mode: 0o644 });
+  chmodSync(join(inDir, 'secret.txt'), 0o000);
+  const out = join(d, 'out');
+  const r = spawnSync(process.execPath, [BIN, 'extract', inDir, '--out-dir', out, '--jobs', '1'], { encoding: 'utf8', ...asUser });
+  assert.equal(r.status, 1, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0], /secret\.txt: permission denied/);
+  const docs = parse(readFileSync(join(out, 'documents.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  assert.deepEqual(docs.map((x) => [x.doc_id, x.status]), [['good.txt', 'ok'], ['secret.txt', 'error']]);
+  const mentions = parse(readFileSync(join(out, 'mentions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  assert.ok(mentions.some((m) => m.doc_id === 'good.txt' && m.text === 'Angela Merkel'));
+  assert.ok(!mentions.some((m) => m.doc_id === 'secret.txt'));
 });
 
 test('ids and titles from input never become paths: nothing written outside --out-dir', () => {
