@@ -6,18 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { extractDocument } from '../../src/pipeline/extract.js';
+import { tempDir } from '../tmpdir.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'dossier');
 
 test('battery: bad files in one folder, each named once, the rest processed, exit 1', () => {
-  const d = mkdtempSync(join(tmpdir(), 'dossier-battery-'));
+  const d = tempDir('battery');
   const inDir = join(d, 'in');
   mkdirSync(join(inDir, 'loop'), { recursive: true });
   symlinkSync('..', join(inDir, 'loop', 'up')); // a directory symlink loop
@@ -81,7 +81,7 @@ test('an unreadable file (permissions) is named once with a status=error row; th
     t.skip(`cannot run the CLI as an unprivileged user here (${probe.error?.message ?? probe.stderr}); chmod 000 would not stop root`);
     return;
   }
-  const d = mkdtempSync(join(tmpdir(), 'dossier-perm-'));
+  const d = tempDir('perm');
   chmodSync(d, 0o777);
   const inDir = join(d, 'in');
   mkdirSync(inDir);
@@ -103,7 +103,7 @@ test('an unreadable file (permissions) is named once with a status=error row; th
 });
 
 test('ids and titles from input never become paths: nothing written outside --out-dir', () => {
-  const d = mkdtempSync(join(tmpdir(), 'dossier-paths-'));
+  const d = tempDir('paths');
   const lines = ['../../evil', '/etc/passwd', 'a/../../b', '..'].map((id) => JSON.stringify({ id, title: '../../x/y', text: 'Angela Merkel visited Paris.' }));
   writeFileSync(join(d, 'in.jsonl'), `${lines.join('\n')}\n`);
   const before = readdirSync(d).sort();
@@ -147,7 +147,7 @@ test('100 KB pathological texts: every stage finishes each in under 2 seconds', 
 });
 
 test('huge lines: a 20 MB JSONL line and a 1 MB line with no punctuation are processed in bounded pieces; random bytes and an all-navigation page are reported', { timeout: 240_000 }, (t) => {
-  const d = mkdtempSync(join(tmpdir(), 'dossier-huge-'));
+  const d = tempDir('huge');
   const inDir = join(d, 'in');
   mkdirSync(inDir);
   const para = 'Angela Merkel met Emmanuel Macron in Paris on 3 May 2021 and the talks went on. ';

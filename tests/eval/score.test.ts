@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scoreCorpus } from '../../src/eval/score.js';
 import { loadCorpus } from '../../src/eval/gold.js';
 import { formatErrors, formatTable } from '../../src/eval/report.js';
 import type { CorpusDocument, CorpusEntity } from '../../src/types.js';
+import { tempDir } from '../tmpdir.js';
 
 const text = 'Vladimir Putin met officials in Moscow on Tuesday.';
 const gold: CorpusDocument = {
@@ -65,7 +65,7 @@ test('layers restrict scoring to the annotated types', () => {
 });
 
 test('gold offsets are checked in code points, with a helpful message', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-gold-'));
+  const dir = tempDir('gold');
   const t = '🚀 Moscow';
   writeFileSync(join(dir, 'ok.jsonl'), JSON.stringify({ id: 'a', text: t, entities: [{ start: 2, end: 8, type: 'PLACE', text: 'Moscow' }] }) + '\n');
   assert.equal(loadCorpus([dir]).length, 1);

@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../tmpdir.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'dossier');
@@ -28,7 +28,7 @@ test('Dask example: 4 shards on a LocalCluster of 2 workers, merged, equal one r
     t.skip('Dask distributed is not installed (Debian: apt-get install python3-distributed); the Dask example is not tested');
     return;
   }
-  const d = mkdtempSync(join(tmpdir(), 'dossier-dask-'));
+  const d = tempDir('dask');
   // An archive: the fixture articles as JSONL, repeated under new ids.
   const base = readFileSync(join(ROOT, 'fixtures', 'articles', 'wire.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const lines = Array.from({ length: 120 }, (_, i) => JSON.stringify({ ...base[i % base.length], id: `a-${i}` }));

@@ -5,16 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shardOf, parseShard } from '../../src/pipeline/manifest.js';
+import { tempDir } from '../tmpdir.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'dossier');
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input });
-const tmp = () => mkdtempSync(join(tmpdir(), 'dossier-archive-'));
+const tmp = () => tempDir('archive');
 
 /** Every file of two folders, byte for byte. */
 function assertSameFolder(a: string, b: string): void {

@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { tempDir } from '../tmpdir.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'dossier');
@@ -37,7 +37,7 @@ test('an HTML page referencing a server in every way: no request reaches it, no 
 <object data="${base}/object"></object><audio src="${base}/audio.mp3"></audio></p>
 <p>Officials said the plan would take effect next year across the whole city.</p>
 </article></body></html>`;
-  const d = mkdtempSync(join(tmpdir(), 'dossier-nonet-'));
+  const d = tempDir('nonet');
   writeFileSync(join(d, 'page.html'), page);
   const child = spawn(process.execPath, [BIN, 'extract', join(d, 'page.html'), '--out-dir', join(d, 'out'), '--quiet']);
   const code = await new Promise((r) => child.on('close', r));

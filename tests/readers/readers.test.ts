@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { readInputs, type ReaderOptions, type InputItem } from '../../src/readers/index.js';
 import { readHtml } from '../../src/readers/html.js';
 import { readMarkdown } from '../../src/readers/markdown.js';
+import { tempDir } from '../tmpdir.js';
 
 const OPTS: ReaderOptions = { idField: 'id', textField: 'text', dateField: 'date', titleField: 'title', date: '' };
-const tmp = () => mkdtempSync(join(tmpdir(), 'dossier-read-'));
+const tmp = () => tempDir('read');
 
 async function readAll(paths: string[], opts: Partial<ReaderOptions> = {}): Promise<InputItem[]> {
   const out: InputItem[] = [];

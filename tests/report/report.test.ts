@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { writeReport } from '../../src/report/index.js';
+import { tempDir } from '../tmpdir.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'dossier');
@@ -18,7 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 function fixturesRun(extraDoc?: string): string {
-  const d = mkdtempSync(join(tmpdir(), 'dossier-report-'));
+  const d = tempDir('report');
   const inputs = [join(ROOT, 'fixtures', 'articles')];
   if (extraDoc) {
     mkdirSync(join(d, 'in'));

@@ -5,19 +5,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { createSqliteSink } from '../../src/writers/sqlite.js';
+import { tempDir } from '../tmpdir.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'dossier');
 const FIXTURES = join(ROOT, 'fixtures', 'articles');
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-const d = mkdtempSync(join(tmpdir(), 'dossier-sqlite-'));
+const d = tempDir('sqlite');
 const csvDir = join(d, 'csv');
 const db = join(d, 'fixtures.db');
 run(['extract', FIXTURES, '--out-dir', csvDir, '--quiet']);

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createWriter, neutralizeCell } from '../../src/writers/index.js';
 import { compareSnapshot } from '../../src/writers/snapshot.js';
+import { tempDir } from '../tmpdir.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'dossier-w-'));
+const tmp = () => tempDir('w');
 const COLS = ['a', 'b', 'n'];
 
 test('CSV round-trips quotes, commas, newlines and unicode; formulas are neutralized by default', async () => {
