@@ -10,8 +10,14 @@ export interface CooccurrenceRow {
   sentences: number;
 }
 
+interface PairCounts {
+  documents: number;
+  sentences: number;
+}
+
 export class CooccurrenceTable {
-  private pairs = new Map<string, { documents: number; sentences: number }>();
+  /** entity_a -> entity_b -> counts, with entity_a < entity_b. Nested maps: no key string built per pair. */
+  private pairs = new Map<string, Map<string, PairCounts>>();
 
   add(mentions: OutputMention[]): void {
     const docEntities = new Set<string>();
@@ -23,28 +29,27 @@ export class CooccurrenceTable {
       if (!s) bySentence.set(m.sentence, (s = new Set()));
       s.add(m.entity_id);
     }
-    for (const [a, b] of pairsOf(docEntities)) this.bump(a, b).documents++;
-    for (const ids of bySentence.values()) for (const [a, b] of pairsOf(ids)) this.bump(a, b).sentences++;
+    this.count(docEntities, 'documents');
+    for (const ids of bySentence.values()) if (ids.size > 1) this.count(ids, 'sentences');
   }
 
-  private bump(a: string, b: string) {
-    const key = `${a}\u0000${b}`;
-    let p = this.pairs.get(key);
-    if (!p) this.pairs.set(key, (p = { documents: 0, sentences: 0 }));
-    return p;
+  /** Bump one counter for every pair of the given ids. */
+  private count(ids: Set<string>, field: keyof PairCounts): void {
+    const list = [...ids].sort();
+    for (let i = 0; i < list.length - 1; i++) {
+      let row = this.pairs.get(list[i]);
+      if (!row) this.pairs.set(list[i], (row = new Map()));
+      for (let j = i + 1; j < list.length; j++) {
+        let p = row.get(list[j]);
+        if (!p) row.set(list[j], (p = { documents: 0, sentences: 0 }));
+        p[field]++;
+      }
+    }
   }
 
   rows(): CooccurrenceRow[] {
-    return [...this.pairs.entries()]
-      .map(([k, v]) => {
-        const [entity_a, entity_b] = k.split('\u0000');
-        return { entity_a, entity_b, documents: v.documents, sentences: v.sentences };
-      })
-      .sort((x, y) => (x.entity_a < y.entity_a ? -1 : x.entity_a > y.entity_a ? 1 : x.entity_b < y.entity_b ? -1 : x.entity_b > y.entity_b ? 1 : 0));
+    const out: CooccurrenceRow[] = [];
+    for (const [entity_a, row] of this.pairs) for (const [entity_b, v] of row) out.push({ entity_a, entity_b, documents: v.documents, sentences: v.sentences });
+    return out.sort((x, y) => (x.entity_a < y.entity_a ? -1 : x.entity_a > y.entity_a ? 1 : x.entity_b < y.entity_b ? -1 : x.entity_b > y.entity_b ? 1 : 0));
   }
-}
-
-function* pairsOf(ids: Set<string>): Generator<[string, string]> {
-  const list = [...ids].sort();
-  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) yield [list[i], list[j]];
 }

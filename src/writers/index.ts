@@ -3,7 +3,6 @@
 // run never leaves a truncated file that looks whole.
 
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
 
 export const MENTION_COLUMNS = [
   'doc_id', 'mention_id', 'entity_id', 'type', 'text', 'start', 'end', 'canonical', 'value', 'date_start', 'date_end',
@@ -56,6 +55,19 @@ function cell(v: unknown, raw: boolean): string | number {
   return raw ? s : neutralizeCell(s);
 }
 
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/** One CSV record (RFC 4180, as csv-stringify writes it): a cell is quoted only when it holds a comma, quote or line break. */
+export function csvLine(cells: (string | number)[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    const v = String(cells[i]);
+    if (i > 0) out += ',';
+    out += NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  }
+  return `${out}\n`;
+}
+
 export function isEpipe(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'EPIPE';
 }
@@ -77,7 +89,7 @@ export function createWriter<T>(format: OutputFormat, columns: string[], out: No
     failed = err;
   });
   if (!appending) {
-    if (format === 'csv') buf += stringify([columns]);
+    if (format === 'csv') buf += csvLine(columns);
     else if (format === 'json') buf += '[';
   }
 
@@ -88,7 +100,7 @@ export function createWriter<T>(format: OutputFormat, columns: string[], out: No
   };
   const line = (row: T): string => {
     const r = row as Record<string, unknown>;
-    if (format === 'csv') return stringify([columns.map((c) => cell(r[c], raw))]);
+    if (format === 'csv') return csvLine(columns.map((c) => cell(r[c], raw)));
     const obj: Record<string, unknown> = {};
     for (const c of columns) obj[c] = r[c] === undefined ? null : r[c];
     return JSON.stringify(obj);
