@@ -11,11 +11,14 @@ export interface Extractor {
   extract(doc: Document): Promise<OutputMention[]>;
   /** How many documents may be in flight before the caller should wait for the oldest. */
   readonly capacity: number;
+  /** Start work on documents held back for batching; call before waiting for a result. */
+  flush(): void;
   close(): Promise<void>;
 }
 
 class InlineExtractor implements Extractor {
   readonly capacity = 1;
+  flush(): void {}
   async extract(doc: Document): Promise<OutputMention[]> {
     return extractDocument(doc);
   }
@@ -27,25 +30,42 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** Documents sent to a worker in one message, and its reply (one entry per document). */
+export interface BatchRequest {
+  items: { seq: number; doc: Document }[];
+}
+export type BatchResult = { seq: number; mentions?: OutputMention[]; error?: string };
+
+// Documents go to workers in batches: one message (and one thread wake-up)
+// per batch instead of per document. A batch leaves when it holds BATCH_DOCS
+// documents or BATCH_CHARS characters, or when the caller is about to wait.
+const BATCH_DOCS = 16;
+const BATCH_CHARS = 1 << 18;
+const BATCHES_PER_WORKER = 3;
+
 class WorkerExtractor implements Extractor {
   readonly capacity: number;
   private workers: Worker[] = [];
   private load: number[] = [];
   private pending = new Map<number, Pending & { worker: number }>();
   private seq = 0;
+  private batch: { seq: number; doc: Document }[] = [];
+  private batchChars = 0;
 
   constructor(jobs: number) {
-    this.capacity = jobs * 4;
+    this.capacity = jobs * BATCH_DOCS * BATCHES_PER_WORKER;
     const url = new URL('./worker.js', import.meta.url);
     for (let i = 0; i < jobs; i++) {
       const w = new Worker(url);
-      w.on('message', (msg: { seq: number; mentions?: OutputMention[]; error?: string }) => {
-        const p = this.pending.get(msg.seq);
-        if (!p) return;
-        this.pending.delete(msg.seq);
-        this.load[p.worker]--;
-        if (msg.error !== undefined) p.reject(new Error(msg.error));
-        else p.resolve(msg.mentions ?? []);
+      w.on('message', (results: BatchResult[]) => {
+        for (const r of results) {
+          const p = this.pending.get(r.seq);
+          if (!p) continue;
+          this.pending.delete(r.seq);
+          this.load[p.worker]--;
+          if (r.error !== undefined) p.reject(new Error(r.error));
+          else p.resolve(r.mentions ?? []);
+        }
       });
       w.on('error', (err) => {
         for (const [seq, p] of this.pending) {
@@ -61,15 +81,27 @@ class WorkerExtractor implements Extractor {
   }
 
   extract(doc: Document): Promise<OutputMention[]> {
+    const seq = this.seq++;
+    const promise = new Promise<OutputMention[]>((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject, worker: -1 });
+    });
+    this.batch.push({ seq, doc });
+    this.batchChars += doc.text.length;
+    if (this.batch.length >= BATCH_DOCS || this.batchChars >= BATCH_CHARS) this.flush();
+    return promise;
+  }
+
+  flush(): void {
+    if (this.batch.length === 0) return;
     // Least-loaded worker.
     let wi = 0;
     for (let i = 1; i < this.load.length; i++) if (this.load[i] < this.load[wi]) wi = i;
-    const seq = this.seq++;
-    this.load[wi]++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject, worker: wi });
-      this.workers[wi].postMessage({ seq, doc });
-    });
+    for (const { seq } of this.batch) this.pending.get(seq)!.worker = wi;
+    this.load[wi] += this.batch.length;
+    const request: BatchRequest = { items: this.batch };
+    this.batch = [];
+    this.batchChars = 0;
+    this.workers[wi].postMessage(request);
   }
 
   async close(): Promise<void> {

@@ -204,7 +204,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   };
   const ordinals: number[] = [];
   if (manifest && opts.outDir) writeManifest(opts.outDir, manifest);
-  const extractor = createExtractor(opts.jobs ?? 1);
+  // Records from stdin to stdout: answer each document before reading the next
+  // (a line-in/line-out filter, e.g. a streaming mapper), so no documents are
+  // held back for worker threads.
+  const lineByLine = !sink && opts.paths.includes('-');
+  const extractor = createExtractor(lineByLine ? 1 : opts.jobs ?? 1);
   // Documents in flight, oldest first: results are written in input order.
   const inFlight: { item: InputItem; started: number; result: Promise<OutputMention[]> }[] = [];
   const finish = async (entry: (typeof inFlight)[number]): Promise<void> => {
@@ -220,6 +224,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     }
     const doc = item.result.doc;
     let mentions: OutputMention[];
+    extractor.flush();
     try {
       mentions = await entry.result;
     } catch (err) {

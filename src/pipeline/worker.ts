@@ -1,12 +1,17 @@
-// Worker thread: extraction for documents sent by the pool (src/pipeline/pool.ts).
+// Worker thread: extraction for batches of documents sent by the pool
+// (src/pipeline/pool.ts); one reply per batch, results in the batch's order.
 import { parentPort } from 'node:worker_threads';
 import type { Document } from '../types.js';
 import { extractDocument } from './extract.js';
+import type { BatchRequest, BatchResult } from './pool.js';
 
-parentPort?.on('message', (msg: { seq: number; doc: Document }) => {
-  try {
-    parentPort!.postMessage({ seq: msg.seq, mentions: extractDocument(msg.doc) });
-  } catch (err) {
-    parentPort!.postMessage({ seq: msg.seq, error: (err as Error).message ?? String(err) });
-  }
+parentPort?.on('message', (msg: BatchRequest) => {
+  const results: BatchResult[] = msg.items.map(({ seq, doc }: { seq: number; doc: Document }) => {
+    try {
+      return { seq, mentions: extractDocument(doc) };
+    } catch (err) {
+      return { seq, error: (err as Error).message ?? String(err) };
+    }
+  });
+  parentPort!.postMessage(results);
 });

@@ -141,8 +141,8 @@ test('--resume after kill -9 mid-run writes exactly what an uninterrupted run wr
   assert.match(r.stderr, /already complete/);
 });
 
-test('extract - --format jsonl is a line-in/line-out filter: each document answered before the next arrives', async () => {
-  const child = spawn(process.execPath, [BIN, 'extract', '-', '--format', 'jsonl', '--jobs', '1']);
+for (const jobs of ['1', '2']) test(`extract - --format jsonl --jobs ${jobs} is a line-in/line-out filter: each document answered before the next arrives`, async () => {
+  const child = spawn(process.execPath, [BIN, 'extract', '-', '--format', 'jsonl', '--jobs', jobs]);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b) => (stdout += b));
