@@ -41,3 +41,16 @@ export function toUtf16Index(text: string, cp: number): number {
   }
   return i;
 }
+
+/** Number of code points in a text (what Array.from(text).length gives, without building the array). */
+export function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}

@@ -15,6 +15,7 @@ import { createFileSink, documentsIncludeText, partialPath, type OutputSink } fr
 import type { OutputFormat as FileFormat } from '../writers/index.js';
 import { formatShard, MANIFEST_BASENAME, readManifest, shardOf, writeManifest, type RunManifest, type Shard } from './manifest.js';
 import { recoverPartial, type RecoveredRun } from './resume.js';
+import { codePointLength } from './offsets.js';
 
 export type Format = 'csv' | 'json' | 'jsonl' | 'sqlite';
 export const FORMATS: readonly Format[] = ['csv', 'json', 'jsonl', 'sqlite'];
@@ -79,7 +80,7 @@ function documentRow(doc: Document, mentions: OutputMention[], includeText: bool
     source: doc.source,
     title: doc.title,
     date: doc.date,
-    chars: Array.from(doc.text).length,
+    chars: codePointLength(doc.text),
     persons: count('PERSON'),
     orgs: count('ORG'),
     dates: count('DATE'),

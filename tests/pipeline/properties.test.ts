@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { extractDocument } from '../../src/pipeline/extract.js';
+import { codePointLength } from '../../src/pipeline/offsets.js';
 
 const TIMEX = /^(?:$|PAST_REF|PRESENT_REF|FUTURE_REF|\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?|\d{3}X|\d{2}XX)$/;
 
@@ -51,4 +52,14 @@ test('mutated documents (random unicode inserted) keep the invariants', () => {
 
 test('fully random strings keep the invariants', () => {
   fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (text) => check(text, '2020-01-01')), { numRuns: 300, seed: 3 });
+});
+
+test('codePointLength counts what Array.from counts, lone surrogates included', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 60, unit: 'binary' }), fc.array(fc.constantFrom('\ud83d', '\ude80', '🚀', 'a'), { maxLength: 6 }), (s, extra) => {
+      const text = s + extra.join('');
+      assert.equal(codePointLength(text), Array.from(text).length);
+    }),
+    { numRuns: 2000, seed: 5 },
+  );
 });
