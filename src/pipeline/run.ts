@@ -261,14 +261,14 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
           );
         }
         skip++;
-        ordinals.push(ordinal);
+        if (opts.shard) ordinals.push(ordinal); // only a shard's manifest lists them
         continue;
       }
       if (opts.shouldStop?.()) {
         summary.interrupted = true;
         break;
       }
-      ordinals.push(ordinal);
+      if (opts.shard) ordinals.push(ordinal); // only a shard's manifest lists them
       const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve([]);
       result.catch(() => {}); // handled when the entry is finished, in order
       inFlight.push({ item, started: performance.now(), result });

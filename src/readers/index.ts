@@ -11,6 +11,7 @@ import type { Document, ReadFailure, ReadResult } from '../types.js';
 import { decodeText, DecodeError } from './decode.js';
 import { readMarkdown } from './markdown.js';
 import { readHtml } from './html.js';
+import { IdRegistry } from './ids.js';
 
 export type InputFormat = 'auto' | 'txt' | 'md' | 'html' | 'jsonl' | 'csv';
 
@@ -142,15 +143,6 @@ export function normalizeDocDate(v: unknown): string {
   const t = Date.parse(s);
   if (!Number.isNaN(t) && /[a-z]/i.test(s)) return new Date(t).toISOString().slice(0, 10);
   return '';
-}
-
-class IdRegistry {
-  private seen = new Map<string, number>();
-  unique(id: string): string {
-    const n = this.seen.get(id) ?? 0;
-    this.seen.set(id, n + 1);
-    return n === 0 ? id : `${id}#${n + 1}`;
-  }
 }
 
 const ok = (doc: Document, bytes: number): InputItem => ({ result: { ok: true, doc }, bytes });
