@@ -19,18 +19,33 @@ export class CooccurrenceTable {
   /** entity_a -> entity_b -> counts, with entity_a < entity_b. Nested maps: no key string built per pair. */
   private pairs = new Map<string, Map<string, PairCounts>>();
 
+  /** All mentions of one document. */
   add(mentions: OutputMention[]): void {
+    const d = this.document();
+    d.add(mentions);
+    d.end();
+  }
+
+  /**
+   * One document whose mentions come in chunks (a huge document written piece
+   * by piece): sentences never span chunks, documents are counted at end().
+   */
+  document(): { add(mentions: OutputMention[]): void; end(): void } {
     const docEntities = new Set<string>();
-    const bySentence = new Map<number, Set<string>>();
-    for (const m of mentions) {
-      if (m.type === 'DATE') continue;
-      docEntities.add(m.entity_id);
-      let s = bySentence.get(m.sentence);
-      if (!s) bySentence.set(m.sentence, (s = new Set()));
-      s.add(m.entity_id);
-    }
-    this.count(docEntities, 'documents');
-    for (const ids of bySentence.values()) if (ids.size > 1) this.count(ids, 'sentences');
+    return {
+      add: (mentions) => {
+        const bySentence = new Map<number, Set<string>>();
+        for (const m of mentions) {
+          if (m.type === 'DATE') continue;
+          docEntities.add(m.entity_id);
+          let s = bySentence.get(m.sentence);
+          if (!s) bySentence.set(m.sentence, (s = new Set()));
+          s.add(m.entity_id);
+        }
+        for (const ids of bySentence.values()) if (ids.size > 1) this.count(ids, 'sentences');
+      },
+      end: () => this.count(docEntities, 'documents'),
+    };
   }
 
   /** Bump one counter for every pair of the given ids. */

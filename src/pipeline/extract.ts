@@ -4,7 +4,7 @@
 
 import type { Candidate, CorpusEntity, Document, Mention, OutputMention, Recognizer, SentenceSpan } from '../types.js';
 import { analyze, sentenceAt } from './analyze.js';
-import { makeCodePointIndex } from './offsets.js';
+import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { resolve } from '../resolver/index.js';
 import { assignCanonicals } from '../normalizers/names.js';
 import { normalizeDate } from '../normalizers/dates.js';
@@ -63,9 +63,23 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extra
   return { mentions, sentences: input.sentences };
 }
 
-/** Mentions as rows of the mentions table (code-point offsets, ids, context). */
-export function toOutputMentions(doc: Document, { mentions, sentences }: Extraction): OutputMention[] {
-  const cp = makeCodePointIndex(doc.text);
+/** Where a piece of a document starts: its offsets, and the code points, mentions and sentences before it. */
+export interface PieceBase {
+  utf16: number;
+  cp: number;
+  mentions: number;
+  sentences: number;
+}
+
+const WHOLE: PieceBase = { utf16: 0, cp: 0, mentions: 0, sentences: 0 };
+
+/**
+ * Mentions as rows of the mentions table (code-point offsets, ids, context).
+ * `text` is the text the extraction ran on: the document, or one piece of it
+ * starting at `base` (offsets, mention numbers and sentences are shifted).
+ */
+export function toOutputMentions(doc: Document, { mentions, sentences }: Extraction, text = doc.text, base: PieceBase = WHOLE): OutputMention[] {
+  const cp = makeCodePointIndex(text);
   // One context per sentence: a long sentence full of mentions is cut and collapsed once, not once per mention.
   const contexts = new Map<number, string>();
   return mentions.map((m, n) => {
@@ -73,12 +87,12 @@ export function toOutputMentions(doc: Document, { mentions, sentences }: Extract
     const key = m.type === 'DATE' ? m.date?.value || m.text : m.key ?? m.canonical;
     return {
       doc_id: doc.id,
-      mention_id: `${doc.id}#${n + 1}`,
+      mention_id: `${doc.id}#${base.mentions + n + 1}`,
       entity_id: entityId(m.type, key),
       type: m.type,
       text: m.text,
-      start: cp(m.start),
-      end: cp(m.end),
+      start: base.cp + cp(m.start),
+      end: base.cp + cp(m.end),
       canonical: m.canonical,
       value: m.date?.value ?? '',
       date_start: m.date?.dateStart ?? '',
@@ -89,8 +103,8 @@ export function toOutputMentions(doc: Document, { mentions, sentences }: Extract
       latitude: m.place?.latitude ?? null,
       longitude: m.place?.longitude ?? null,
       geonames_id: m.place?.geonamesId ?? '',
-      sentence: m.sentence,
-      context: contexts.get(m.sentence) ?? contexts.set(m.sentence, contextFor(doc.text, sent.start, sent.end)).get(m.sentence)!,
+      sentence: base.sentences + m.sentence,
+      context: contexts.get(m.sentence) ?? contexts.set(m.sentence, contextFor(text, sent.start, sent.end)).get(m.sentence)!,
     };
   });
 }
@@ -127,18 +141,54 @@ function lastSentenceEnd(window: string): number {
   return window.lastIndexOf(' ') + 1 || -1;
 }
 
-export function extractDocument(doc: Document, opts: ExtractOptions = {}): OutputMention[] {
-  if (doc.text.length <= PIECE_CHARS) return toOutputMentions(doc, extractMentions(doc, opts));
-  // A huge document (a book, a dump) in bounded pieces: each piece is analyzed on
-  // its own, so time and memory stay linear; offsets and sentences are shifted back.
-  const all: Extraction = { mentions: [], sentences: [] };
-  for (const [start, end] of pieceBounds(doc.text)) {
-    const piece = extractMentions({ ...doc, text: doc.text.slice(start, end) }, opts);
-    const sentenceBase = all.sentences.length;
-    for (const s of piece.sentences) all.sentences.push({ start: s.start + start, end: s.end + start });
-    for (const m of piece.mentions) all.mentions.push({ ...m, start: m.start + start, end: m.end + start, sentence: m.sentence + sentenceBase });
+/** A document whose rows come in several chunks (see extractPieces). */
+export const isHuge = (doc: Document): boolean => doc.text.length > PIECE_CHARS;
+
+/** A failure in one piece of a huge document: the other pieces are still extracted. */
+export interface PieceFailure {
+  /** Code point range of the piece. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+/**
+ * A document's mention rows, one chunk per piece. A huge document (a book, a
+ * dump) is analyzed in bounded pieces, each on its own, and its rows can be
+ * written piece by piece, so time and memory stay linear in the piece size;
+ * offsets, mention numbers and sentences continue across pieces. A piece that
+ * throws is reported to `onPieceError` and skipped; without that callback the
+ * error propagates.
+ */
+export function* extractPieces(doc: Document, opts: ExtractOptions = {}, onPieceError?: (f: PieceFailure) => void): Generator<OutputMention[]> {
+  if (!isHuge(doc)) {
+    yield toOutputMentions(doc, extractMentions(doc, opts));
+    return;
   }
-  return toOutputMentions(doc, all);
+  const base: PieceBase = { utf16: 0, cp: 0, mentions: 0, sentences: 0 };
+  for (const [start, end] of pieceBounds(doc.text)) {
+    const text = doc.text.slice(start, end);
+    const cps = codePointLength(text);
+    base.utf16 = start;
+    try {
+      const piece = extractMentions({ ...doc, text }, opts);
+      const rows = toOutputMentions(doc, piece, text, base);
+      base.mentions += rows.length;
+      base.sentences += piece.sentences.length;
+      yield rows;
+    } catch (err) {
+      if (!onPieceError) throw err;
+      onPieceError({ start: base.cp, end: base.cp + cps, message: (err as Error).message ?? String(err) });
+    }
+    base.cp += cps;
+  }
+}
+
+/** All mention rows of a document at once. */
+export function extractDocument(doc: Document, opts: ExtractOptions = {}): OutputMention[] {
+  const out: OutputMention[] = [];
+  for (const rows of extractPieces(doc, opts)) for (const r of rows) out.push(r);
+  return out;
 }
 
 /** Predictions in the corpus format, for `dossier eval`. */

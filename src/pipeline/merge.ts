@@ -134,10 +134,9 @@ export async function runMerge(opts: MergeOptions): Promise<MergeSummary> {
       sink.documents.write(doc);
       await sink.mentions.ready();
       await sink.documents.ready();
-      if (doc.status === 'ok') {
-        entities.add(doc.doc_id, doc.date, mentions);
-        cooc.add(mentions);
-      }
+      // A failed document has no rows, except a huge one whose other pieces were written: those count.
+      entities.add(doc.doc_id, doc.date, mentions);
+      cooc.add(mentions);
       summary.documents++;
       summary.mentions += mentions.length;
       pick.taken++;

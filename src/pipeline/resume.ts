@@ -117,10 +117,9 @@ export async function recoverPartial(documentsPath: string, mentionsPath: string
     out.documentRows++;
     out.mentionRows += want;
     if (doc.status === 'error') out.failed++;
-    else {
-      out.entities.add(String(doc.doc_id), String(doc.date ?? ''), mentions);
-      out.cooc.add(mentions);
-    }
+    // A failed document has no rows, except a huge one whose other pieces were written: those count.
+    out.entities.add(String(doc.doc_id), String(doc.date ?? ''), mentions);
+    out.cooc.add(mentions);
     docsEnd = end;
     mentionsEnd = mEnd;
   }

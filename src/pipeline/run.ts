@@ -5,9 +5,10 @@
 import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 
 import { join } from 'node:path';
-import type { Document, OutputDocument, OutputMention, ReadFailure } from '../types.js';
+import type { Document, EntityType, OutputDocument, OutputMention, ReadFailure } from '../types.js';
 import { readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
 import { createExtractor } from './pool.js';
+import { extractPieces, isHuge } from './extract.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
 import { createWriter, MENTION_COLUMNS, type TableWriter } from '../writers/index.js';
@@ -73,20 +74,22 @@ export function prepareOutDir(outDir: string, format: Format, force: boolean): v
   } else mkdirSync(outDir, { recursive: true });
 }
 
-function documentRow(doc: Document, mentions: OutputMention[], includeText: boolean): OutputDocument {
-  const count = (t: string) => mentions.reduce((n, m) => n + (m.type === t ? 1 : 0), 0);
+type TypeCounts = Record<EntityType, number>;
+const noCounts = (): TypeCounts => ({ PERSON: 0, ORG: 0, DATE: 0, PLACE: 0 });
+
+function documentRow(doc: Document, counts: TypeCounts, includeText: boolean, error = ''): OutputDocument {
   const row: OutputDocument = {
     doc_id: doc.id,
     source: doc.source,
     title: doc.title,
     date: doc.date,
     chars: codePointLength(doc.text),
-    persons: count('PERSON'),
-    orgs: count('ORG'),
-    dates: count('DATE'),
-    places: count('PLACE'),
-    status: 'ok',
-    error: '',
+    persons: counts.PERSON,
+    orgs: counts.ORG,
+    dates: counts.DATE,
+    places: counts.PLACE,
+    status: error ? 'error' : 'ok',
+    error,
   };
   if (includeText) row.text = doc.text;
   return row;
@@ -237,14 +240,52 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
       return;
     }
-    for (const m of mentions) mentionsOut.write(m);
+    const counts = noCounts();
+    const coocDoc = cooc?.document();
+    await writeRows(doc, mentions, counts, coocDoc);
+    coocDoc?.end();
+    docsOut?.write(documentRow(doc, counts, includeText));
+    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'ok' });
+  };
+  /** Mention rows of one document (all of them, or one piece's), and what the tables learn from them. */
+  const writeRows = async (doc: Document, mentions: OutputMention[], counts: TypeCounts, coocDoc?: { add(m: OutputMention[]): void }) => {
+    for (const m of mentions) {
+      mentionsOut.write(m);
+      counts[m.type]++;
+    }
     if (!sink) mentionsOut.flush(); // a line-in/line-out filter: each document's rows leave at once
     await mentionsOut.ready();
     summary.mentions += mentions.length;
-    docsOut?.write(documentRow(doc, mentions, includeText));
     entities?.add(doc.id, doc.date, mentions);
-    cooc?.add(mentions);
-    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'ok' });
+    coocDoc?.add(mentions);
+  };
+  /**
+   * A huge document, in this thread, after every document before it: its rows
+   * are written piece by piece, so memory stays bounded by the piece size (a
+   * 50 MB text has a million mention rows). A piece that fails is reported and
+   * skipped; the rows of the other pieces stand and the document is marked failed.
+   */
+  const finishHuge = async (item: InputItem, doc: Document) => {
+    const started = performance.now();
+    summary.documents++;
+    const counts = noCounts();
+    const coocDoc = cooc?.document();
+    const failures: string[] = [];
+    const pieceFailed = (f: { start: number; end: number; message: string }) => {
+      const message = `extraction failed for code points ${f.start}-${f.end}: ${f.message}`;
+      failures.push(message);
+      opts.onError?.(`${doc.source}: ${message} (the rest of the document is written)`);
+    };
+    try {
+      for (const rows of extractPieces(doc, {}, pieceFailed)) await writeRows(doc, rows, counts, coocDoc);
+    } catch (err) {
+      pieceFailed({ start: 0, end: 0, message: (err as Error).message ?? String(err) });
+    }
+    coocDoc?.end();
+    if (failures.length > 0) summary.failed++;
+    docsOut?.write(documentRow(doc, counts, includeText, failures.join('; ')));
+    const status = failures.length > 0 ? 'error' : 'ok';
+    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status });
   };
   try {
     let ordinal = -1;
@@ -269,6 +310,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
         break;
       }
       if (opts.shard) ordinals.push(ordinal); // only a shard's manifest lists them
+      if (item.result.ok && isHuge(item.result.doc)) {
+        while (inFlight.length > 0) await finish(inFlight.shift()!);
+        await finishHuge(item, item.result.doc);
+        continue;
+      }
       const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve([]);
       result.catch(() => {}); // handled when the entry is finished, in order
       inFlight.push({ item, started: performance.now(), result });

@@ -1,7 +1,8 @@
 // Whole-pipeline behaviour on short texts from genres the dev corpus does not cover.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractDocument, pieceBounds, PIECE_CHARS } from '../../src/pipeline/extract.js';
+import { defaultRecognizers, extractDocument, extractPieces, pieceBounds, PIECE_CHARS, type PieceFailure } from '../../src/pipeline/extract.js';
+import type { Recognizer } from '../../src/types.js';
 
 const rows = (text: string, date = '2024-04-12') =>
   extractDocument({ id: 'd', source: '', title: '', date, text }).map((m) => `${m.type}:${m.text}${m.value ? `=${m.value}` : ''}`);
@@ -52,4 +53,36 @@ test('a huge document is analyzed in bounded pieces: cuts at blank lines or sent
   for (const m of mentions) assert.equal(cps.slice(m.start, m.end).join(''), m.text);
   assert.deepEqual(new Set(mentions.map((m) => m.mention_id)).size, mentions.length);
   assert.ok(mentions.every((m, i) => i === 0 || m.start >= mentions[i - 1].end));
+});
+
+test('a huge document comes out piece by piece; a piece that throws is reported with its range and the others still come out', () => {
+  const para = 'Angela Merkel met Emmanuel Macron in Paris on 3 May 2021. 😀 Olaf Scholz stayed in Berlin.\n\n';
+  const copies = Math.ceil((PIECE_CHARS * 3.5) / para.length);
+  const text = para.repeat(copies).replace(/Olaf Scholz/, 'Olaf Scholz POISON');
+  const doc = { id: 'huge', source: 'huge.txt', title: '', date: '2021-05-04', text };
+  const chunks = [...extractPieces(doc)];
+  assert.equal(chunks.length, pieceBounds(text).length);
+  const all = chunks.flat();
+  assert.deepEqual(all, extractDocument(doc));
+  assert.deepEqual(all.map((m) => m.mention_id), all.map((_, i) => `huge#${i + 1}`), 'mention numbers continue across pieces');
+  assert.ok(chunks.every((c) => c.length > 0));
+
+  // A recognizer that throws on the piece holding the marker: that piece alone is skipped.
+  const poisoned: Recognizer = {
+    name: 'poisoned',
+    recognize: (input) => {
+      if (input.text.includes('POISON')) throw new Error('boom');
+      return [];
+    },
+  };
+  const failures: PieceFailure[] = [];
+  const recognizers = [...defaultRecognizers(), poisoned];
+  const survived = [...extractPieces(doc, { recognizers }, (f) => failures.push(f))];
+  assert.equal(survived.length, chunks.length - 1);
+  assert.equal(failures.length, 1);
+  const [s, e] = pieceBounds(text)[0];
+  assert.deepEqual(failures[0], { start: 0, end: Array.from(text.slice(s, e)).length, message: 'boom' });
+  // The surviving rows are exactly those of the other pieces, offsets unchanged.
+  assert.deepEqual(survived.flat().map((m) => [m.start, m.end, m.text]), chunks.slice(1).flat().map((m) => [m.start, m.end, m.text]));
+  assert.throws(() => [...extractPieces(doc, { recognizers })], /boom/, 'without a callback the error propagates');
 });
