@@ -150,7 +150,10 @@ async function main(): Promise<void> {
   console.log(`written: ${file}`);
 }
 
-main().catch((err) => {
-  console.error(`bench: ${err.message}`);
-  process.exit(1);
-});
+// Run when executed (npm run bench), not when imported (e.g. to profile buildCorpus's documents).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err) => {
+    console.error(`bench: ${err.message}`);
+    process.exit(1);
+  });
+}

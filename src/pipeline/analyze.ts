@@ -3,6 +3,7 @@
 // an archive, so it must stay fast and free of backtracking.
 
 import type { AnalyzedText, Document, SentenceSpan, Token } from '../types.js';
+import { isUpperChar as isUpper } from '../util/text.js';
 
 // Words that end with a period without ending a sentence.
 const ABBREVIATIONS = new Set(
@@ -15,7 +16,6 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
-const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 /**
  * Sentence boundaries. A line break always ends a sentence (headlines,

@@ -9,6 +9,7 @@ import { dataPath } from '../util/paths.js';
 import { lookupOrg, aliasSpanFrom, findAcronymDefinitions } from '../normalizers/aliases.js';
 import { lexicon } from './lexicon.js';
 import { lookupEntries } from '../data/gazetteer.js';
+import { isUpperChar } from '../util/text.js';
 
 interface HeadData {
   /** Heads of names that keep a leading nationality adjective ("British Embassy"). */
@@ -46,7 +47,6 @@ function headData() {
   return heads;
 }
 
-const isUpperChar = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 const isCap = (t: string) => isUpperChar(t[0]);
 const isAcronymToken = (t: string) => /^[\p{Lu}][\p{Lu}\p{N}&]{1,5}$/u.test(t) && /\p{Lu}.*\p{Lu}|\p{Lu}\p{N}/u.test(t);
 

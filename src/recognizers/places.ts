@@ -11,6 +11,7 @@
 import type { AnalyzedText, Candidate, Recognizer } from '../types.js';
 import { foldKey, gazetteer, type GazEntry, type Gazetteer } from '../data/gazetteer.js';
 import { lexicon } from './lexicon.js';
+import { isAllCaps, isLetter, isUpperChar } from '../util/text.js';
 
 const SOURCE = 'places';
 
@@ -49,7 +50,6 @@ interface Tok {
   titleLine: boolean;
 }
 
-const isUpperChar = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 function tokenize(text: string, functionWords: Set<string>): Tok[] {
   const out: Tok[] = [];
@@ -67,21 +67,8 @@ function tokenize(text: string, functionWords: Set<string>): Tok[] {
       t = t.slice(0, -2);
     }
     const first = t[0];
-    const word = first.toLowerCase() !== first.toUpperCase() || (first >= '0' && first <= '9');
-    let caps = false;
-    if (word) {
-      let letters = 0;
-      caps = true;
-      for (const c of t) {
-        if (c.toLowerCase() === c.toUpperCase()) continue;
-        letters++;
-        if (c !== c.toUpperCase()) {
-          caps = false;
-          break;
-        }
-      }
-      if (letters < 2) caps = false;
-    }
+    const word = isLetter(first) || (first >= '0' && first <= '9');
+    const caps = word && isAllCaps(t);
     out.push({ start, end: start + t.length, text: t, word, cap: word && isUpperChar(first), caps, lineStart, titleLine: false });
     if (possessive) {
       out.push({ start: start + t.length, end: start + t.length + 2, text: possessive, word: false, cap: false, caps: false, lineStart: false, titleLine: false });
@@ -98,7 +85,7 @@ function tokenize(text: string, functionWords: Set<string>): Tok[] {
     let lower = 0;
     for (let k = a; k < b; k++) {
       const t = out[k];
-      if (!t.word || t.text.length <= 3 || !(t.text[0].toLowerCase() !== t.text[0].toUpperCase())) continue;
+      if (!t.word || t.text.length <= 3 || !isLetter(t.text[0])) continue;
       words++;
       if (!t.cap && !functionWords.has(t.text)) lower++;
     }

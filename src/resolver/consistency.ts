@@ -3,13 +3,13 @@
 import type { AnalyzedText, Candidate, EntityType } from '../types.js';
 import { lexicon } from '../recognizers/lexicon.js';
 import { hasCompanyHead } from '../recognizers/orgs.js';
+import { isUpperChar } from '../util/text.js';
 
 interface NameParts {
   full: string;
   score: number;
 }
 
-const isUpperChar = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 /**
  * - Types: a surface string read with several types takes the type with the

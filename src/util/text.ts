@@ -1,14 +1,33 @@
 // Character and span helpers shared by the stages.
 
-export const isLetter = (c: string): boolean => c.toLowerCase() !== c.toUpperCase();
-export const isUpperChar = (c: string): boolean => isLetter(c) && c === c.toUpperCase();
+// A letter is a character with distinct upper and lower case forms. These run
+// on every token of an archive: ASCII is answered from the character code, the
+// rest by the case mappings (a test checks both agree on every UTF-16 unit).
+
+/** One character (or code point) with distinct upper and lower case forms. */
+export function isLetter(c: string): boolean {
+  if (c.length === 1) {
+    const code = c.charCodeAt(0);
+    if (code < 0x80) return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  }
+  return c.toLowerCase() !== c.toUpperCase();
+}
+
+/** An upper-case letter. */
+export function isUpperChar(c: string): boolean {
+  if (c.length === 1) {
+    const code = c.charCodeAt(0);
+    if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  }
+  return isLetter(c) && c === c.toUpperCase();
+}
 
 /** Every letter upper case, and at least two letters ("CIA", "NEW YORK"; not "A" or "U.s."). */
 export function isAllCaps(s: string): boolean {
   let letters = 0;
   for (const c of s) {
     if (!isLetter(c)) continue;
-    if (c !== c.toUpperCase()) return false;
+    if (!isUpperChar(c)) return false;
     letters++;
   }
   return letters >= 2;
