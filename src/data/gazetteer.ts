@@ -83,13 +83,18 @@ const ASCII_LOWER_RE = /^[a-z .,]*$/;
 
 /** The lookup key of a name: lower case, no diacritics, no apostrophes, hyphens as spaces, "St." as "saint". */
 export function foldKey(s: string): string {
-  // Most lookups are one plain ASCII word ("Berlin"): its key is its lower case.
+  // Most lookups are plain ASCII words with single spaces ("Berlin", "New York"):
+  // their key is their lower case, unless a word is "st" or "mt".
   let plain = s.length > 0;
   for (let i = 0; i < s.length && plain; i++) {
-    const c = s.charCodeAt(i) | 0x20;
-    plain = c >= 0x61 && c <= 0x7a;
+    const code = s.charCodeAt(i);
+    const c = code | 0x20;
+    plain = (c >= 0x61 && c <= 0x7a) || (code === 0x20 && i > 0 && i < s.length - 1 && s.charCodeAt(i - 1) !== 0x20);
   }
-  if (plain) return s.toLowerCase();
+  if (plain) {
+    const k = s.toLowerCase();
+    if (!k.includes('t ')) return k;
+  }
   let k = s.toLowerCase();
   if (!ASCII_LOWER_RE.test(k)) {
     k = k.normalize('NFD').replace(MARKS_RE, '').replace(FOLD_RE, (c) => FOLD_CHARS[c] ?? c).replace(APOS_RE, '').replace(DASH_RE, ' ');

@@ -38,7 +38,12 @@ export function loadAliasTable(extraFile?: string): void {
   aliasTable(); // read now, so a bad file is reported before any document is processed
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
+// What fold changes besides case: a curly apostrophe, white space other than one plain space.
+const NEEDS_FOLD = /’|[^\S ]| {2}/;
+export const fold = (s: string): string => {
+  const k = s.toLowerCase();
+  return NEEDS_FOLD.test(k) ? k.replace(/’/g, "'").replace(/\s+/g, ' ') : k;
+};
 
 function build(): AliasTable {
   const exact = new Map<string, OrgInfo>();
