@@ -97,6 +97,14 @@ function titleCase(word: string): string {
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
+// Lower-cased token texts of the document being scanned, computed once each
+// (scoreRun asks for the same tokens many times).
+let lowered: { tokens: Token[]; texts: string[] } = { tokens: [], texts: [] };
+function lowerToken(tokens: Token[], k: number): string {
+  if (lowered.tokens !== tokens) lowered = { tokens, texts: new Array<string>(tokens.length) };
+  return (lowered.texts[k] ??= tokens[k].text.toLowerCase());
+}
+
 function scoreRun(
   input: AnalyzedText,
   from: number,
@@ -110,7 +118,7 @@ function scoreRun(
   const { tokens } = input;
   // A name is a few words; long capitalized runs (tables, headlines in capitals) are not scanned word by word.
   if (to - from > 12) return;
-  const lower = (k: number) => tokens[k].text.toLowerCase();
+  const lower = (k: number) => lowerToken(tokens, k);
   let a = from;
   let hadTitle = false;
   // Cut everything up to the last title word: "KGB Colonel Vitaly Yurchenko", "Russian President Vladimir Putin".
@@ -127,7 +135,7 @@ function scoreRun(
   if (!hadTitle && from > sentStart) {
     let p = from - 1;
     if (tokens[p].text === '.' && p > sentStart) p--;
-    const w = tokens[p].text.toLowerCase();
+    const w = lower(p);
     if (lex.titles.has(w) || lex.roleNouns.has(w)) hadTitle = true;
   }
   // Sentence-initial ordinary words are capitalized for grammar, not names.
@@ -171,11 +179,11 @@ function scoreRun(
     if (isOrdinary(w, lex) && !lex.firstNames.has(w) && !lex.lastNames.has(w)) ordinary++;
     if (lex.placeWords.has(w) || lex.demonyms.has(w)) places++;
   }
-  const next = b < sentEnd ? tokens[b].text.toLowerCase() : '';
-  const next2 = b + 1 < sentEnd ? tokens[b + 1].text.toLowerCase() : '';
+  const next = b < sentEnd ? lower(b) : '';
+  const next2 = b + 1 < sentEnd ? lower(b + 1) : '';
   const speech = SPEECH_VERBS.has(next) || (next === ',' && (next2 === 'who' || SPEECH_VERBS.has(next2))) || next === '’s' || next === "'s";
-  const prev = a > sentStart ? tokens[a - 1].text.toLowerCase() : '';
-  const byline = BYLINE_WORDS.has(prev) || (prev === ':' && a >= 2 && BYLINE_WORDS.has(tokens[a - 2].text.toLowerCase()));
+  const prev = a > sentStart ? lower(a - 1) : '';
+  const byline = BYLINE_WORDS.has(prev) || (prev === ':' && a >= 2 && BYLINE_WORDS.has(lower(a - 2)));
   const multi = words.length >= 2;
   // A nationality or place word alone is never a person ("former Russian double agent").
   if (!multi && places > 0) return;

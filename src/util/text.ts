@@ -25,7 +25,17 @@ export function isUpperChar(c: string): boolean {
 /** Every letter upper case, and at least two letters ("CIA", "NEW YORK"; not "A" or "U.s."). */
 export function isAllCaps(s: string): boolean {
   let letters = 0;
-  for (const c of s) {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x61 && code <= 0x7a) return false;
+      if (code >= 0x41 && code <= 0x5a) letters++;
+      continue;
+    }
+    // Beyond ASCII: the whole code point (a surrogate pair, or a lone surrogate as itself).
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const c = pair ? s.slice(i, i + 2) : s[i];
+    if (pair) i++;
     if (!isLetter(c)) continue;
     if (!isUpperChar(c)) return false;
     letters++;

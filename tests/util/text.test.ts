@@ -1,6 +1,7 @@
 // The character tests take an ASCII shortcut: on every UTF-16 unit, and on
 // astral letters, they must answer what the case-mapping definitions answer.
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { isAllCaps, isLetter, isUpperChar } from '../../src/util/text.js';
 
@@ -22,4 +23,22 @@ test('isLetter and isUpperChar agree with the case mappings on all 65,536 UTF-16
 
 test('isAllCaps: at least two letters, none lower case', () => {
   assert.deepEqual(['CIA', 'NEW YORK', 'A', 'U.s.', 'ÉTÉ', 'G7', 'Ab', '𐐀𐐀'].map(isAllCaps), [true, true, false, false, true, false, false, true]);
+});
+
+test('isAllCaps agrees with its definition over code points on random text', () => {
+  const reference = (s: string) => {
+    let letters = 0;
+    for (const c of s) {
+      if (!slowLetter(c)) continue;
+      if (!slowUpper(c)) return false;
+      letters++;
+    }
+    return letters >= 2;
+  };
+  const piece = fc.constantFrom('A', 'b', 'É', 'é', '𐐀', '𐐨', '\ud801', '\udc00', '1', '.', ' ', 'ǅ', 'ß', 'İ');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+    const s = parts.join('');
+    assert.equal(isAllCaps(s), reference(s), JSON.stringify(s));
+  }), { numRuns: 5000, seed: 19 });
+  fc.assert(fc.property(fc.string({ maxLength: 12, unit: 'binary' }), (s) => assert.equal(isAllCaps(s), reference(s))), { numRuns: 3000, seed: 23 });
 });
