@@ -81,6 +81,11 @@ export function aliasSpanFrom(firstWord: string): number {
   return aliasTable().firstWords.get(firstWord.toLowerCase()) ?? 0;
 }
 
+/** The organization a surface form names with exactly an alias's spelling and case ("al-Qaeda"), or null. */
+export function lookupOrgExact(surface: string): OrgInfo | null {
+  return aliasTable().exact.get(surface.trim().replace(/['’]s$/, '')) ?? null;
+}
+
 /** The organization a surface form names, or null. */
 export function lookupOrg(surface: string): OrgInfo | null {
   const t = aliasTable();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { AnalyzedText, Candidate, Recognizer, Token } from '../types.js';
 import { dataPath } from '../util/paths.js';
-import { lookupOrg, aliasSpanFrom, findAcronymDefinitions } from '../normalizers/aliases.js';
+import { lookupOrg, lookupOrgExact, aliasSpanFrom, findAcronymDefinitions } from '../normalizers/aliases.js';
 import { lexicon } from './lexicon.js';
 import { lookupEntries } from '../data/gazetteer.js';
 import { isUpperChar } from '../util/text.js';
@@ -81,17 +81,19 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
   const lex = lexicon();
   const sentEnd = sentenceBounds(tokens);
 
-  // (a) Alias table: longest match starting at each capitalized token.
+  // (a) Alias table: longest match starting at each capitalized token, or at a
+  // lower-case one when the alias is spelled that way ("al-Qaeda": exact case only).
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!isCap(t.text)) continue;
+    const capital = isCap(t.text);
+    if (!capital && !/^\p{Ll}/u.test(t.text)) continue;
     const span = aliasSpanFrom(t.text);
     if (span === 0) continue;
     let best: { end: number; canonical: string } | null = null;
     for (let j = i; j < Math.min(sentEnd[i], i + span); j++) {
       const surface = text.slice(t.start, tokens[j].end);
-      const hit = lookupOrg(surface);
-      if (hit && /^\p{Lu}|^\d/u.test(surface)) best = { end: tokens[j].end, canonical: hit.canonical };
+      const hit = capital ? lookupOrg(surface) : lookupOrgExact(surface);
+      if (hit) best = { end: tokens[j].end, canonical: hit.canonical };
     }
     if (best) {
       out.push({ start: t.start, end: best.end, type: 'ORG', source: 'orgs', score: 0.9, canonical: best.canonical });

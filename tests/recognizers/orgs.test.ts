@@ -5,6 +5,7 @@ import { analyze } from '../../src/pipeline/analyze.js';
 import { findOrgs } from '../../src/recognizers/orgs.js';
 import { findAcronymDefinitions, lookupOrg, abbreviates } from '../../src/normalizers/aliases.js';
 import { resolve } from '../../src/resolver/index.js';
+import { extractDocument } from '../../src/pipeline/extract.js';
 
 function orgs(text: string): string[] {
   const input = analyze({ id: 't', source: '', title: '', date: '', text });
@@ -17,6 +18,16 @@ test('alias table: acronyms match case-sensitively, long names with "the" outsid
   assert.equal(lookupOrg('MI6')?.canonical, 'Secret Intelligence Service');
   assert.equal(lookupOrg('the Pentagon')?.canonical, 'Department of Defense');
   assert.equal(lookupOrg('mi6'), null);
+});
+
+test('an alias spelled in lower case ("al-Qaeda") is found wherever it stands, with its exact case only', () => {
+  assert.deepEqual(orgs('Sources said al-Qaeda was behind it.'), ['al-Qaeda']);
+  assert.deepEqual(orgs('The Taliban and the al-Shabaab issued a statement.'), ['Taliban', 'al-Shabaab']);
+  assert.deepEqual(orgs('An al Qaeda cell was found.'), ['al Qaeda']);
+  assert.deepEqual(orgs('Sources said al-qaeda was behind it.'), [], 'a different case is not the alias');
+  // Whole pipeline: an organization, not a person.
+  const rows = extractDocument({ id: 'd', source: '', title: '', date: '', text: 'Sources said al-Qaeda was behind it.' });
+  assert.deepEqual(rows.map((m) => [m.type, m.text, m.canonical]), [['ORG', 'al-Qaeda', 'al-Qaeda']]);
 });
 
 test('"The" stays inside a registered name', () => {
