@@ -131,7 +131,10 @@ export function abbreviates(short: string, long: string): boolean {
   return li === letters.length;
 }
 
-const LONG = "(?:[\\p{Lu}][\\p{L}'’.-]*(?:\\s+(?:of|and|for|the|on|de|&)\\s+|\\s+)){1,8}[\\p{Lu}][\\p{L}'’.-]*";
+// A long form starts at the start of a word: tried inside a long word (a 100 KB
+// run of capitals, a base64 blob), "[\p{Lu}][\p{L}...]*" would rescan the rest
+// of the word from every letter (quadratic).
+const LONG = "(?<![\\p{L}'’.-])(?:[\\p{Lu}][\\p{L}'’.-]*(?:\\s+(?:of|and|for|the|on|de|&)\\s+|\\s+)){1,8}[\\p{Lu}][\\p{L}'’.-]*";
 const SHORT = '[\\p{Lu}][\\p{Lu}\\p{N}&-]{1,9}';
 const DEF_PATTERNS = [
   // Long Name (ABBR)
