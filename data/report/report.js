@@ -172,21 +172,53 @@
     tr.addEventListener('click', function () { toggle(tr, e, false); });
     tbody.appendChild(tr);
   });
+  // Entities ranked after the table: search finds them too (names and counts,
+  // no contexts embedded), at most MORE_ROWS rows at a time.
+  var MORE_ROWS = 100;
+  function moreRow(m) {
+    var tr = el('tr', { 'data-id': m[0], 'class': 'entity extra' });
+    tr.appendChild(el('td', {}, m[2]));
+    tr.appendChild(el('td', {}, m[1]));
+    tr.appendChild(el('td', { 'class': 'n' }, String(m[3])));
+    tr.appendChild(el('td', { 'class': 'n' }, String(m[4])));
+    tr.appendChild(el('td', { 'class': 'id' }, m[0]));
+    tr.addEventListener('click', function () {
+      var next = tr.nextSibling;
+      if (next && next.className === 'detail') { next.parentNode.removeChild(next); return; }
+      var d = el('tr', { 'class': 'detail' });
+      var td = el('td', { colspan: 5 });
+      td.appendChild(el('p', { 'class': 'more' },
+        'Contexts are embedded for the ' + data.entities.length + ' most mentioned entities only: its ' + m[3] + ' mentions are in the mentions table (entity_id ' + m[0] + ')'));
+      d.appendChild(td);
+      tr.parentNode.insertBefore(d, tr.nextSibling);
+    });
+    return tr;
+  }
   function filter() {
     var q = $('search').value.toLowerCase();
     var shown = 0;
-    Array.prototype.forEach.call(tbody.querySelectorAll('tr.detail'), function (d) { d.parentNode.removeChild(d); });
+    Array.prototype.forEach.call(tbody.querySelectorAll('tr.detail, tr.extra'), function (d) { d.parentNode.removeChild(d); });
     Array.prototype.forEach.call(tbody.querySelectorAll('tr.entity'), function (tr) {
       var e = byId[tr.getAttribute('data-id')];
       var hit = !q || e.name.toLowerCase().indexOf(q) >= 0 || e.id.indexOf(q) >= 0;
       tr.style.display = hit ? '' : 'none';
       if (hit) shown++;
     });
-    $('shown').textContent = shown + ' shown';
+    var extra = 0;
+    if (q) {
+      data.more.forEach(function (m) {
+        if (m[2].toLowerCase().indexOf(q) < 0 && m[0].indexOf(q) < 0) return;
+        if (extra < MORE_ROWS) tbody.appendChild(moreRow(m));
+        extra++;
+      });
+    }
+    $('shown').textContent = (shown + Math.min(extra, MORE_ROWS)) + ' shown' +
+      (extra > MORE_ROWS ? ' (' + extra + ' matches beyond the table; the first ' + MORE_ROWS + ' listed)' : '');
   }
   $('search').addEventListener('input', filter);
   filter();
   $('caps').textContent = 'Table: the ' + data.entities.length + ' most mentioned of ' + data.entityCount + ' entities (cap ' + data.caps.table +
-    '), up to ' + data.caps.examples + ' mentions in context each; network: pairs among the top ' + data.caps.network + '.';
+    '), up to ' + data.caps.examples + ' mentions in context each; search also finds the next ' + data.more.length +
+    ' by name (cap ' + data.caps.search + '); network: pairs among the top ' + data.caps.network + '.';
   document.body.setAttribute('data-rendered', 'yes');
 })();

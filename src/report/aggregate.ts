@@ -25,16 +25,20 @@ export interface ReportData {
   mentionCount: number;
   entityCount: number;
   entities: ReportEntity[];
+  /** The entities ranked after the table, for search only: [id, type, name, mentions, documents]. */
+  more: [string, EntityType, string, number, number][];
   months: [string, number][];
   edges: [string, string, number][];
   /** Caps applied, stated in the page. */
-  caps: { table: number; examples: number; network: number };
+  caps: { table: number; examples: number; network: number; search: number };
 }
 
 export interface AggregateOptions {
   title?: string;
   /** Entities in the searchable table. */
   tableCap?: number;
+  /** Entities after the table that search still finds (names and counts only, no contexts). */
+  searchCap?: number;
   examplesPerEntity?: number;
   networkNodes?: number;
 }
@@ -43,6 +47,7 @@ export async function aggregate(outDir: string, opts: AggregateOptions = {}): Pr
   const format = detectFormat(outDir);
   if (!format) throw new Error(`${outDir} holds no dossier output (documents/mentions .csv, .json or .jsonl); run dossier extract --out-dir ${outDir} first`);
   const tableCap = opts.tableCap ?? 2000;
+  const searchCap = opts.searchCap ?? 50_000;
   const perEntity = opts.examplesPerEntity ?? 5;
   const networkNodes = opts.networkNodes ?? 40;
 
@@ -105,8 +110,9 @@ export async function aggregate(outDir: string, opts: AggregateOptions = {}): Pr
     mentionCount,
     entityCount: all.length,
     entities,
+    more: all.slice(tableCap, tableCap + searchCap).map((e) => [e.id, e.type, e.name, e.mentions, e.docs]),
     months: [...months.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     edges: edges.slice(0, 300),
-    caps: { table: tableCap, examples: perEntity, network: networkNodes },
+    caps: { table: tableCap, examples: perEntity, network: networkNodes, search: searchCap },
   };
 }

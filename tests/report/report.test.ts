@@ -98,6 +98,24 @@ test('report in headless Chromium: no console errors, no network, every section 
     const shot = process.env.DOSSIER_UPDATE_SCREENSHOT ? join(ROOT, 'docs', 'report.png') : join(d, 'report.png');
     await page.screenshot({ path: shot, fullPage: true });
     t.diagnostic(`screenshot: ${shot}`);
+
+    // Search reaches entities ranked after the table (names and counts, no contexts embedded).
+    const small = join(d, 'small.html');
+    await writeReport(join(d, 'out'), small, { tableCap: 5 });
+    await page.goto(pathToFileURL(small).href);
+    await page.waitForSelector('body[data-rendered="yes"]', { timeout: 20_000 });
+    assert.equal(await page.locator('tr.entity:visible').count(), 5);
+    const ranked = ents.filter((e) => e.type !== 'DATE').sort((a, b) => Number(b.mention_count) - Number(a.mention_count) || Number(b.document_count) - Number(a.document_count) || (a.entity_id < b.entity_id ? -1 : 1));
+    const later = ranked[20];
+    await page.fill('#search', later.entity_id);
+    const extra = page.locator(`tr.extra[data-id="${later.entity_id}"]`);
+    assert.equal(await extra.count(), 1, `${later.entity_id} found beyond the table`);
+    assert.equal(await extra.locator('td').nth(2).textContent(), later.mention_count);
+    await extra.click();
+    assert.match((await page.locator('tr.detail').textContent()) ?? '', new RegExp(`mentions table \\(entity_id ${later.entity_id}\\)`));
+    await page.fill('#search', '');
+    assert.equal(await page.locator('tr.extra').count(), 0, 'no rows beyond the table without a query');
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
   }
