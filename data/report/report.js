@@ -99,7 +99,7 @@
     nodes.forEach(function (n, i) { index[n.id] = i; });
     for (var it = 0; it < 300; it++) {
       for (var i = 0; i < nodes.length; i++) for (var j = i + 1; j < nodes.length; j++) {
-        var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01, f = 120 / d2;
+        var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01, f = 250 / d2;
         a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
       }
       data.edges.forEach(function (e) {
@@ -107,7 +107,7 @@
         a.vx += dx * 0.01; a.vy += dy * 0.01; b.vx -= dx * 0.01; b.vy -= dy * 0.01;
       });
       nodes.forEach(function (n) {
-        n.vx += (450 - n.x) * 0.02; n.vy += (220 - n.y) * 0.03;
+        n.vx += (450 - n.x) * 0.05; n.vy += (220 - n.y) * 0.08;
         n.x += Math.max(-10, Math.min(10, n.vx)); n.y += Math.max(-10, Math.min(10, n.vy));
         n.vx *= 0.5; n.vy *= 0.5;
         n.x = Math.max(40, Math.min(860, n.x)); n.y = Math.max(20, Math.min(420, n.y));
@@ -119,10 +119,13 @@
       var a = nodes[index[e[0]]], b = nodes[index[e[1]]];
       s.appendChild(svg('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: '#999', 'stroke-opacity': 0.5, 'stroke-width': 0.5 + 3 * e[2] / maxw, 'class': 'edge' }));
     });
+    // Circle area proportional to mentions, the largest 16 px across the radius: big archives do not make them overlap.
+    var maxm = Math.max.apply(null, nodes.map(function (n) { return n.e.mentions; }));
     nodes.forEach(function (n) {
       var g = svg('g', { 'class': 'node' });
-      g.appendChild(svg('circle', { cx: n.x, cy: n.y, r: 4 + Math.sqrt(n.e.mentions), fill: COLORS[n.e.type] || '#888' }));
-      var t = svg('text', { x: n.x + 8, y: n.y + 4, 'font-size': 11 }); t.textContent = n.e.name; g.appendChild(t);
+      var r = 3 + 13 * Math.sqrt(n.e.mentions / maxm);
+      g.appendChild(svg('circle', { cx: n.x, cy: n.y, r: r, fill: COLORS[n.e.type] || '#888', 'fill-opacity': 0.85 }));
+      var t = svg('text', { x: n.x + r + 2, y: n.y + 4, 'font-size': 11 }); t.textContent = n.e.name; g.appendChild(t);
       g.addEventListener('click', function () { showEntity(n.id); location.hash = 'entity-table'; });
       s.appendChild(g);
     });
