@@ -89,13 +89,27 @@ const PAST_VERBS = new Set([
 /** Present-tense verbs of schedules: "the race resumes on Friday". */
 const SCHEDULE_VERBS = new Set(['resumes', 'starts', 'begins', 'opens', 'meets', 'faces', 'plays', 'returns', 'arrives', 'travels', 'hosts', 'visits', 'closes', 'ends', 'reopens', 'launches', 'kicks', 'takes']);
 
+/**
+ * Where the sentence holding `start` begins: after the last period or line
+ * break, looking back at most `max` characters (then `start - max`). Bounded,
+ * so that a text without periods does not make every date rescan it.
+ */
+function sentenceStartNear(text: string, start: number, max: number): number {
+  const lo = Math.max(0, start - max);
+  for (let i = start - 1; i >= lo; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x0a) return i + 1;
+  }
+  return lo;
+}
+
 /** Is the sentence around the mention about the future? */
 function futureTense(ctx: DateContext): boolean {
   if (ctx.text === undefined || ctx.start === undefined) return false;
-  const from = Math.max(0, ctx.text.lastIndexOf('.', ctx.start - 1) + 1, ctx.text.lastIndexOf('\n', ctx.start - 1) + 1);
-  let to = ctx.text.indexOf('.', ctx.start);
-  if (to < 0) to = ctx.text.length;
-  const sentence = ctx.text.slice(from, Math.min(to, from + 400));
+  // The sentence up to its next period, at most 400 characters.
+  const from = sentenceStartNear(ctx.text, ctx.start, 400);
+  const dot = ctx.text.slice(ctx.start, from + 400).indexOf('.');
+  const sentence = ctx.text.slice(from, dot < 0 ? from + 400 : ctx.start + dot);
   // The verb governing the date decides first: "confirmed on Monday" is past, "will meet on Monday" future.
   const before = ctx.text.slice(Math.max(from, ctx.start - 60), ctx.start).toLowerCase();
   const words = before.split(/[^a-z'’]+/).filter(Boolean);
@@ -114,8 +128,7 @@ function futureTense(ctx: DateContext): boolean {
 /** Does the sentence report a dated event (a past-tense verb of saying or doing, or "later/earlier today")? */
 function reportsEvent(ctx: DateContext): boolean {
   if (ctx.text === undefined || ctx.start === undefined) return false;
-  const from = Math.max(0, ctx.text.lastIndexOf('.', ctx.start - 1) + 1, ctx.text.lastIndexOf('\n', ctx.start - 1) + 1);
-  const before = ctx.text.slice(Math.max(from, ctx.start - 120), ctx.start).toLowerCase();
+  const before = ctx.text.slice(sentenceStartNear(ctx.text, ctx.start, 120), ctx.start).toLowerCase();
   if (/\b(?:later|earlier)\s+$/.test(before)) return true;
   return before.split(/[^a-z'’]+/).some((w) => PAST_VERBS.has(w) || (/ed$/.test(w) && w.length > 4 && !ADJECTIVES_IN_ED.has(w)));
 }
