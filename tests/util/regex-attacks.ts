@@ -4,6 +4,20 @@
 // Built from a general list of news-text pieces plus the words and
 // punctuation that stand in the pattern itself.
 
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Files under a folder whose names end with `ext`, in sorted order. */
+export function filesUnder(dir: string, ext: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p, ext));
+    else if (e.name.endsWith(ext)) out.push(p);
+  }
+  return out.sort();
+}
+
 export interface Pattern {
   source: string;
   flags: string;

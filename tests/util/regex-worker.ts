@@ -8,10 +8,9 @@
 //   the one that hangs.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { attacksFor, runOver, type Pattern } from './regex-attacks.js';
+import { attacksFor, filesUnder, runOver, type Pattern } from './regex-attacks.js';
 
 interface CollectData {
   mode: 'collect';
@@ -21,16 +20,6 @@ interface AttackData {
   mode: 'attack';
   patterns: Pattern[];
   size: number;
-}
-
-function jsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...jsFiles(p));
-    else if (e.name.endsWith('.js')) out.push(p);
-  }
-  return out.sort();
 }
 
 async function collect({ srcDir }: CollectData): Promise<void> {
@@ -50,7 +39,7 @@ async function collect({ srcDir }: CollectData): Promise<void> {
     },
   });
   // The CLI's modules (and through them every stage), then one document through the pipeline.
-  for (const f of jsFiles(srcDir)) {
+  for (const f of filesUnder(srcDir, '.js')) {
     if (f.endsWith(join('cli', 'main.js')) || f.includes(`${join('pipeline', 'worker.js')}`)) continue;
     await import(pathToFileURL(f).href);
   }

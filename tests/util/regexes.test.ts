@@ -7,12 +7,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
-import type { Pattern } from './regex-attacks.js';
+import { filesUnder, type Pattern } from './regex-attacks.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SIZE = 100_000;
@@ -20,19 +20,9 @@ const LIMIT_MS = 2_000;
 /** A run with no answer for this long is stopped and reported as hanging. */
 const HANG_MS = 20_000;
 
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...tsFiles(p));
-    else if (e.name.endsWith('.ts')) out.push(p);
-  }
-  return out.sort();
-}
-
 function literalPatterns(): Pattern[] {
   const out: Pattern[] = [];
-  for (const file of tsFiles(join(ROOT, 'src'))) {
+  for (const file of filesUnder(join(ROOT, 'src'), '.ts')) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
     const visit = (node: ts.Node) => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
