@@ -63,15 +63,14 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extra
   return { mentions, sentences: input.sentences };
 }
 
-/** Where a piece of a document starts: its offsets, and the code points, mentions and sentences before it. */
+/** Where a piece of a document starts: the code points, mentions and sentences before it. */
 export interface PieceBase {
-  utf16: number;
   cp: number;
   mentions: number;
   sentences: number;
 }
 
-const WHOLE: PieceBase = { utf16: 0, cp: 0, mentions: 0, sentences: 0 };
+const WHOLE: PieceBase = { cp: 0, mentions: 0, sentences: 0 };
 
 /**
  * Mentions as rows of the mentions table (code-point offsets, ids, context).
@@ -165,11 +164,10 @@ export function* extractPieces(doc: Document, opts: ExtractOptions = {}, onPiece
     yield toOutputMentions(doc, extractMentions(doc, opts));
     return;
   }
-  const base: PieceBase = { utf16: 0, cp: 0, mentions: 0, sentences: 0 };
+  const base: PieceBase = { cp: 0, mentions: 0, sentences: 0 };
   for (const [start, end] of pieceBounds(doc.text)) {
     const text = doc.text.slice(start, end);
     const cps = codePointLength(text);
-    base.utf16 = start;
     try {
       const piece = extractMentions({ ...doc, text }, opts);
       const rows = toOutputMentions(doc, piece, text, base);

@@ -240,24 +240,32 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
       return;
     }
+    await writeDocument(item, doc, started, [mentions], []);
+  };
+  /**
+   * A document's mention rows, chunk by chunk (one chunk, or one per piece of a
+   * huge document), then its documents row. `failures` may grow while the
+   * chunks are produced: pieces that could not be extracted.
+   */
+  const writeDocument = async (item: InputItem, doc: Document, started: number, chunks: Iterable<OutputMention[]>, failures: string[]) => {
     const counts = noCounts();
     const coocDoc = cooc?.document();
-    await writeRows(doc, mentions, counts, coocDoc);
-    coocDoc?.end();
-    docsOut?.write(documentRow(doc, counts, includeText));
-    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'ok' });
-  };
-  /** Mention rows of one document (all of them, or one piece's), and what the tables learn from them. */
-  const writeRows = async (doc: Document, mentions: OutputMention[], counts: TypeCounts, coocDoc?: { add(m: OutputMention[]): void }) => {
-    for (const m of mentions) {
-      mentionsOut.write(m);
-      counts[m.type]++;
+    for (const mentions of chunks) {
+      for (const m of mentions) {
+        mentionsOut.write(m);
+        counts[m.type]++;
+      }
+      if (!sink) mentionsOut.flush(); // a line-in/line-out filter: each document's rows leave at once
+      await mentionsOut.ready();
+      summary.mentions += mentions.length;
+      entities?.add(doc.id, doc.date, mentions);
+      coocDoc?.add(mentions);
     }
-    if (!sink) mentionsOut.flush(); // a line-in/line-out filter: each document's rows leave at once
-    await mentionsOut.ready();
-    summary.mentions += mentions.length;
-    entities?.add(doc.id, doc.date, mentions);
-    coocDoc?.add(mentions);
+    coocDoc?.end();
+    if (failures.length > 0) summary.failed++;
+    docsOut?.write(documentRow(doc, counts, includeText, failures.join('; ')));
+    const status = failures.length > 0 ? 'error' : 'ok';
+    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status });
   };
   /**
    * A huge document, in this thread, after every document before it: its rows
@@ -268,24 +276,13 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const finishHuge = async (item: InputItem, doc: Document) => {
     const started = performance.now();
     summary.documents++;
-    const counts = noCounts();
-    const coocDoc = cooc?.document();
     const failures: string[] = [];
-    const pieceFailed = (f: { start: number; end: number; message: string }) => {
+    const pieces = extractPieces(doc, {}, (f) => {
       const message = `extraction failed for code points ${f.start}-${f.end}: ${f.message}`;
       failures.push(message);
       opts.onError?.(`${doc.source}: ${message} (the rest of the document is written)`);
-    };
-    try {
-      for (const rows of extractPieces(doc, {}, pieceFailed)) await writeRows(doc, rows, counts, coocDoc);
-    } catch (err) {
-      pieceFailed({ start: 0, end: 0, message: (err as Error).message ?? String(err) });
-    }
-    coocDoc?.end();
-    if (failures.length > 0) summary.failed++;
-    docsOut?.write(documentRow(doc, counts, includeText, failures.join('; ')));
-    const status = failures.length > 0 ? 'error' : 'ok';
-    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status });
+    });
+    await writeDocument(item, doc, started, pieces, failures);
   };
   try {
     let ordinal = -1;
