@@ -97,14 +97,6 @@ function titleCase(word: string): string {
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
-// Lower-cased token texts of the document being scanned, computed once each
-// (scoreRun asks for the same tokens many times).
-let lowered: { tokens: Token[]; texts: string[] } = { tokens: [], texts: [] };
-function lowerToken(tokens: Token[], k: number): string {
-  if (lowered.tokens !== tokens) lowered = { tokens, texts: new Array<string>(tokens.length) };
-  return (lowered.texts[k] ??= tokens[k].text.toLowerCase());
-}
-
 function scoreRun(
   input: AnalyzedText,
   from: number,
@@ -118,7 +110,7 @@ function scoreRun(
   const { tokens } = input;
   // A name is a few words; long capitalized runs (tables, headlines in capitals) are not scanned word by word.
   if (to - from > 12) return;
-  const lower = (k: number) => lowerToken(tokens, k);
+  const lower = (k: number) => tokens[k].text.toLowerCase();
   let a = from;
   let hadTitle = false;
   // Cut everything up to the last title word: "KGB Colonel Vitaly Yurchenko", "Russian President Vladimir Putin".
