@@ -16,6 +16,7 @@ import { dateRecognizer } from '../recognizers/dates.js';
 import { entityId } from '../linker/slug.js';
 import { contextFor } from '../writers/context.js';
 import { shippedModel, tagSpans } from '../tagger/tagger.js';
+import { lookupEntries } from '../data/gazetteer.js';
 
 /** The default recognizer list; a mode is a different list. */
 export function defaultRecognizers(): Recognizer[] {
@@ -48,7 +49,19 @@ export function ruleSpans(input: AnalyzedText, recognizers: Recognizer[] = defau
  * resolver then trims boundaries and makes the document consistent.
  */
 export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Candidate[]): Candidate[] {
-  const out: Candidate[] = [...tagged];
+  // Where the tagger agrees with a rule on span and type, the rule's canonical name (alias table, gazetteer) is kept.
+  // Else the canonical a rule gave the same words of the same type elsewhere in the document.
+  const known = new Map<string, string>();
+  const text = input.text;
+  for (const r of rules) {
+    if (!r.canonical) continue;
+    known.set(`${r.start}:${r.end}:${r.type}`, r.canonical);
+    known.set(`${r.type}:${text.slice(r.start, r.end)}`, r.canonical);
+  }
+  const out: Candidate[] = splitLeadingCountries(input, tagged).map((t) => {
+    const canonical = known.get(`${t.start}:${t.end}:${t.type}`) ?? known.get(`${t.type}:${text.slice(t.start, t.end)}`);
+    return canonical ? { ...t, canonical } : t;
+  });
   let k = 0;
   const tokens = input.tokens;
   for (const r of rules) {
@@ -58,9 +71,39 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     }
     while (k < tokens.length && tokens[k].end <= r.start) k++;
     const inside = k < tokens.length && tokens[k].start <= r.start && tokens[k].end >= r.end && (tokens[k].start < r.start || tokens[k].end > r.end);
-    if (inside && !tagged.some((t) => t.start < r.end && r.start < t.end)) out.push(r);
+    // A name the alias table or gazetteer knows (it has a canonical form) stays
+    // when the tagger saw nothing there at all.
+    if ((inside || (r.canonical)) && !tagged.some((t) => t.start < r.end && r.start < t.end)) out.push(r);
   }
   return resolve(input, out);
+}
+
+/**
+ * The guidelines' "country before an organization" rule: "U.S. Central
+ * Intelligence Agency" is PLACE "U.S." + ORG "Central Intelligence Agency".
+ * The training corpora keep the country inside, so the tagger does too.
+ */
+export function splitLeadingCountries(input: AnalyzedText, spans: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const tokens = input.tokens;
+  let k = 0;
+  for (const s of spans) {
+    while (k < tokens.length && tokens[k].start < s.start) k++;
+    let split = -1;
+    if (s.type === 'ORG') {
+      for (let n = 1; n <= 3 && k + n < tokens.length && tokens[k + n].end <= s.end; n++) {
+        const name = input.text.slice(s.start, tokens[k + n - 1].end);
+        const next = tokens[k + n].text;
+        if (/^\p{Lu}/u.test(next) && lookupEntries(name).some((e) => e.kind === 'country')) split = n;
+      }
+    }
+    if (split < 0) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...s, end: tokens[k + split - 1].end, type: 'PLACE' }, { ...s, start: tokens[k + split].start });
+  }
+  return out;
 }
 
 export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extraction {

@@ -28,6 +28,8 @@ export interface CorpusConfig {
   splitsFile?: string;
   files?: Record<string, FileRef>;
   devEvery?: number;
+  /** false: converted and scored, not trained on (the reason is in `why`). */
+  train?: boolean;
   licence: string;
 }
 

@@ -40,7 +40,7 @@ export function phraseKey(name: string): string {
     .join(' ');
 }
 
-const LEGAL_SUFFIX = /[, ]+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|L\.P\.|LP|AG|SA|S\.A\.|NV|N\.V\.|SE|Group|Holdings?|& Co\.?)$/;
+const LEGAL_SUFFIX = /(?:, ?| )(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|LLC|L\.P\.|LP|AG|SA|S\.A\.|NV|N\.V\.|SE|Group|Holdings?|& Co\.?)$/;
 
 function names(src: GazSource): string[] {
   const raw = src.npm ? readFileSync(join(PACKAGE_ROOT, 'training', 'node_modules', src.npm.replace(/@[^@/]+$/, ''), src.path), 'utf8') : '';

@@ -83,11 +83,21 @@ function rank(c: string): number {
   return ['city', 'other', 'city100k', 'region', 'city1m', 'country'].indexOf(c);
 }
 
+// Views depend on the word alone: kept across documents (bounded), since the
+// same words recur and their lexicon and gazetteer look-ups are the costly part.
+const viewCache = new Map<string, TokenView>();
+
 export function tokenViews(tokens: Token[]): TokenView[] {
   const lex = lexicon();
   return tokens.map((t) => {
-    const lower = t.text.toLowerCase();
-    return { text: t.text, lower, shape: shape(t.text), lex: lexClasses(t.text, lower, lex), cluster: clusterOf(lower) };
+    let v = viewCache.get(t.text);
+    if (!v) {
+      const lower = t.text.toLowerCase();
+      v = { text: t.text, lower, shape: shape(t.text), lex: lexClasses(t.text, lower, lex), cluster: clusterOf(lower) };
+      if (viewCache.size >= 100_000) viewCache.clear();
+      viewCache.set(t.text, v);
+    }
+    return v;
   });
 }
 
@@ -146,8 +156,69 @@ export function sentenceInputs(input: AnalyzedText, ruleSpans: Candidate[]): { t
 const PAD: TokenView = { text: '<s>', lower: '<s>', shape: '<s>', lex: [], cluster: [] };
 const END: TokenView = { text: '</s>', lower: '</s>', shape: '</s>', lex: [], cluster: [] };
 
+/**
+ * Where features go: a feature is a name and up to two values, written
+ * "name=value" or "name=value|value2" (or the bare name). `NameSink` builds the
+ * strings (for dumps and tests); `HashSink` hashes the same strings as it goes,
+ * without building them (hashKey of the string, see src/data/pack.ts), which is
+ * what training and tagging use.
+ */
+export interface FeatureSink {
+  add(name: string, value?: string, value2?: string): void;
+}
+
+export class NameSink implements FeatureSink {
+  readonly out: string[] = [];
+  add(name: string, value?: string, value2?: string): void {
+    this.out.push(value === undefined ? name : value2 === undefined ? `${name}=${value}` : `${name}=${value}|${value2}`);
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+const PIPE = '|'.charCodeAt(0);
+
+export class HashSink implements FeatureSink {
+  private readonly prefixes = new Map<string, number>();
+  buf = new Uint32Array(256);
+  n = 0;
+  add(name: string, value?: string, value2?: string): void {
+    let h: number;
+    if (value === undefined) h = fnv(FNV_OFFSET, name);
+    else {
+      let p = this.prefixes.get(name);
+      if (p === undefined) this.prefixes.set(name, (p = fnv(FNV_OFFSET, `${name}=`)));
+      h = fnv(p, value);
+      if (value2 !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), value2);
+    }
+    if (this.n === this.buf.length) {
+      const b = new Uint32Array(this.n * 2);
+      b.set(this.buf);
+      this.buf = b;
+    }
+    this.buf[this.n++] = h >>> 0 || 1;
+  }
+  /** The hashes added since the last take, copied out. */
+  take(): Uint32Array {
+    const out = this.buf.slice(0, this.n);
+    this.n = 0;
+    return out;
+  }
+}
+
+const ruleType = (r: string) => {
+  const k = r.indexOf('/');
+  return k < 0 ? r : r.slice(0, k);
+};
+
 /** Features that do not depend on earlier decisions: computed once per token. */
-export function staticFeatures(s: SentenceInput, i: number): string[] {
+export function staticFeatures(s: SentenceInput, i: number, f: FeatureSink): void {
   const v = s.views;
   const at = (k: number) => (k < 0 ? PAD : k >= v.length ? END : v[k]);
   const w = v[i];
@@ -156,60 +227,66 @@ export function staticFeatures(s: SentenceInput, i: number): string[] {
   const n1 = at(i + 1);
   const n2 = at(i + 2);
   const caps = s.caps ? 'C' : '';
-  const f: string[] = [
-    'bias',
-    `w=${w.text}`,
-    `lw=${w.lower}`,
-    `sh=${w.shape}`,
-    `ssh=${shortShape(w.text)}`,
-    `suf2=${w.lower.slice(-2)}`,
-    `suf3=${w.lower.slice(-3)}`,
-    `suf4=${w.lower.slice(-4)}`,
-    `pre2=${w.lower.slice(0, 2)}`,
-    `pre3=${w.lower.slice(0, 3)}`,
-    `lw-1=${p1.lower}`,
-    `lw+1=${n1.lower}`,
-    `lw-2=${p2.lower}`,
-    `lw+2=${n2.lower}`,
-    `sh-1=${p1.shape}`,
-    `sh+1=${n1.shape}`,
-    `sh-1|sh=${p1.shape}|${w.shape}`,
-    `sh|sh+1=${w.shape}|${n1.shape}`,
-    `lw-1|lw=${p1.lower}|${w.lower}`,
-    `lw|lw+1=${w.lower}|${n1.lower}`,
-    `caps=${caps}${i === 0 ? 'first' : ''}`,
-    `rule=${s.rules[i]}`,
-    `rule-1=${i > 0 ? s.rules[i - 1] : '<s>'}`,
-    `rule+1=${i + 1 < v.length ? s.rules[i + 1] : '</s>'}`,
-    `rule|sh=${s.rules[i]}|${w.shape}`,
-    `rulet=${s.rules[i].split('/')[0]}`,
-    `rulet-1|rulet=${i > 0 ? s.rules[i - 1].split('/')[0] : '<s>'}|${s.rules[i].split('/')[0]}`,
-  ];
-  if (s.caps) f.push(`caps|lw=${w.lower}`, `caps|rule=${s.rules[i]}`);
-  if (i === 0) f.push(`first|lw=${w.lower}`);
-  for (const l of w.lex) f.push(`lex=${l}`, `lex|sh=${l}|${shortShape(w.text)}`);
-  for (const l of p1.lex) f.push(`lex-1=${l}`);
-  for (const l of n1.lex) f.push(`lex+1=${l}`);
-  for (const g of s.gaz[i]) f.push(`gz=${g}`, `gzc=${g.slice(0, -2)}`);
-  if (i > 0) for (const g of s.gaz[i - 1]) f.push(`gz-1=${g}`);
-  if (i + 1 < v.length) for (const g of s.gaz[i + 1]) f.push(`gz+1=${g}`);
-  for (const c of w.cluster) f.push(`cl=${c}`);
-  for (const c of p1.cluster) f.push(`cl-1=${c}`);
-  for (const c of n1.cluster) f.push(`cl+1=${c}`);
-  return f;
+  const ssh = shortShape(w.text);
+  const rule = s.rules[i];
+  f.add('bias');
+  f.add('w', w.text);
+  f.add('lw', w.lower);
+  f.add('sh', w.shape);
+  f.add('ssh', ssh);
+  f.add('suf2', w.lower.slice(-2));
+  f.add('suf3', w.lower.slice(-3));
+  f.add('suf4', w.lower.slice(-4));
+  f.add('pre2', w.lower.slice(0, 2));
+  f.add('pre3', w.lower.slice(0, 3));
+  f.add('lw-1', p1.lower);
+  f.add('lw+1', n1.lower);
+  f.add('lw-2', p2.lower);
+  f.add('lw+2', n2.lower);
+  f.add('sh-1', p1.shape);
+  f.add('sh+1', n1.shape);
+  f.add('sh-1|sh', p1.shape, w.shape);
+  f.add('sh|sh+1', w.shape, n1.shape);
+  f.add('lw-1|lw', p1.lower, w.lower);
+  f.add('lw|lw+1', w.lower, n1.lower);
+  f.add('caps', caps + (i === 0 ? 'first' : ''));
+  f.add('rule', rule);
+  f.add('rule-1', i > 0 ? s.rules[i - 1] : '<s>');
+  f.add('rule+1', i + 1 < v.length ? s.rules[i + 1] : '</s>');
+  f.add('rule|sh', rule, w.shape);
+  f.add('rulet', ruleType(rule));
+  f.add('rulet-1|rulet', i > 0 ? ruleType(s.rules[i - 1]) : '<s>', ruleType(rule));
+  if (s.caps) {
+    f.add('caps|lw', w.lower);
+    f.add('caps|rule', rule);
+  }
+  if (i === 0) f.add('first|lw', w.lower);
+  for (const l of w.lex) {
+    f.add('lex', l);
+    f.add('lex|sh', l, ssh);
+  }
+  for (const l of p1.lex) f.add('lex-1', l);
+  for (const l of n1.lex) f.add('lex+1', l);
+  for (const g of s.gaz[i]) {
+    f.add('gz', g);
+    f.add('gzc', g.slice(0, -2));
+  }
+  if (i > 0) for (const g of s.gaz[i - 1]) f.add('gz-1', g);
+  if (i + 1 < v.length) for (const g of s.gaz[i + 1]) f.add('gz+1', g);
+  for (const c of w.cluster) f.add('cl', c);
+  for (const c of p1.cluster) f.add('cl-1', c);
+  for (const c of n1.cluster) f.add('cl+1', c);
 }
 
 /** Features of earlier decisions: the previous two tags and the document's history of this word. */
-export function dynamicFeatures(s: SentenceInput, i: number, prev: string, prev2: string, hist: string): string[] {
+export function dynamicFeatures(s: SentenceInput, i: number, prev: string, prev2: string, hist: string, f: FeatureSink): void {
   const w = s.views[i];
-  return [
-    `t-1=${prev}`,
-    `t-2|t-1=${prev2}|${prev}`,
-    `t-1|lw=${prev}|${w.lower}`,
-    `t-1|sh=${prev}|${w.shape}`,
-    `hist=${hist}`,
-    `hist|sh=${hist}|${w.shape}`,
-  ];
+  f.add('t-1', prev);
+  f.add('t-2|t-1', prev2, prev);
+  f.add('t-1|lw', prev, w.lower);
+  f.add('t-1|sh', prev, w.shape);
+  f.add('hist', hist);
+  f.add('hist|sh', hist, w.shape);
 }
 
 /** May tag `next` follow tag `prev` in BILOU? */
@@ -219,6 +296,11 @@ export function allowed(prev: string, next: string): boolean {
   if (pOpen) return nCont && prev.slice(2) === next.slice(2);
   return !nCont;
 }
+
+/** `allowed` as a table over tag indices: ALLOWED[prev * TAGS.length + next]. */
+export const ALLOWED = Uint8Array.from(TAGS.flatMap((p) => TAGS.map((n) => (allowed(p, n) ? 1 : 0))));
+/** Tags that may end a sentence, by index. */
+export const CAN_END = Uint8Array.from(TAGS.map((t) => (canEnd(t) ? 1 : 0)));
 
 /** Tags that may end a sentence. */
 export function canEnd(tag: string): boolean {

@@ -6,9 +6,9 @@
 
 import { existsSync } from 'node:fs';
 import type { AnalyzedText, Candidate, EntityType, Token } from '../types.js';
-import { hashKey, readPack } from '../data/pack.js';
+import { readPack } from '../data/pack.js';
 import { dataPath } from '../util/paths.js';
-import { allowed, canEnd, dynamicFeatures, History, sentenceInputs, staticFeatures, TAGS, type SentenceInput } from './features.js';
+import { ALLOWED, CAN_END, dynamicFeatures, HashSink, History, sentenceInputs, staticFeatures, TAGS, type SentenceInput } from './features.js';
 import { PackedModel, type Scorer, type TrainableModel } from './model.js';
 
 export interface PreparedSentence {
@@ -24,18 +24,16 @@ export interface PreparedDocument {
   sentences: PreparedSentence[];
 }
 
-function hashAll(names: string[]): Uint32Array {
-  const out = new Uint32Array(names.length);
-  for (let i = 0; i < names.length; i++) out[i] = hashKey(names[i]);
-  return out;
-}
-
 /** Tokens, evidence and static features of a document, computed once. */
 export function prepareDocument(input: AnalyzedText, ruleSpans: Candidate[]): PreparedDocument {
   const { tokens, inputs } = sentenceInputs(input, ruleSpans);
+  const sink = new HashSink();
   let offset = 0;
   const sentences = inputs.map((s) => {
-    const feats = s.views.map((_, i) => hashAll(staticFeatures(s, i)));
+    const feats = s.views.map((_, i) => {
+      staticFeatures(s, i, sink);
+      return sink.take();
+    });
     const p = { input: s, feats, offset };
     offset += s.views.length;
     return p;
@@ -51,19 +49,23 @@ export function decodeDocument(scorer: Scorer, doc: PreparedDocument, train?: { 
   const out = new Uint8Array(doc.tokens.length);
   const hist = new History();
   const scores = new Float64Array(TAGS.length);
+  const sink = new HashSink();
   for (const s of doc.sentences) {
     let prev = 'O';
     let prev2 = 'O';
+    let prevIdx = 0;
     const n = s.input.views.length;
     for (let i = 0; i < n; i++) {
       const view = s.input.views[i];
-      const dyn = hashAll(dynamicFeatures(s.input, i, prev, prev2, hist.get(view)));
+      dynamicFeatures(s.input, i, prev, prev2, hist.get(view), sink);
+      const dyn = sink.take();
       scores.fill(0);
       scorer.addScores(s.feats[i], scores);
       scorer.addScores(dyn, scores);
       let best = -1;
       for (let t = 0; t < TAGS.length; t++) {
-        if (!train && (!allowed(prev, TAGS[t]) || (i === n - 1 && !canEnd(TAGS[t])))) continue;
+        // Training sees every tag, so that a wrong opening is punished rather than forced to continue.
+        if (!train && (!ALLOWED[prevIdx * TAGS.length + t] || (i === n - 1 && !CAN_END[t]))) continue;
         if (best < 0 || scores[t] > scores[best]) best = t;
       }
       if (train) {
@@ -76,6 +78,7 @@ export function decodeDocument(scorer: Scorer, doc: PreparedDocument, train?: { 
       out[s.offset + i] = best;
       prev2 = prev;
       prev = TAGS[best];
+      prevIdx = best;
       hist.add(view, prev);
     }
   }

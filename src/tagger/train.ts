@@ -113,11 +113,11 @@ function main(): void {
     trainDocs = loadCorpus(goldFiles);
     sources = goldFiles;
   } else {
-    const names = arg('--corpora')?.split(',') ?? cfg.corpora.map((c) => c.name);
-    if (!process.argv.includes('--no-convert')) for (const l of writeCorpora(names)) log(l);
+    const names = arg('--corpora')?.split(',') ?? cfg.corpora.filter((c) => c.train !== false).map((c) => c.name);
+    if (!process.argv.includes('--no-convert')) for (const l of writeCorpora()) log(l);
     const read = (f: string) => (existsSync(f) ? loadCorpus([f]) : []);
     trainDocs = names.flatMap((n) => read(join(corporaDir(), `${n}.train.jsonl`)));
-    devSets = names.map((n) => [n, read(join(corporaDir(), `${n}.dev.jsonl`))]);
+    devSets = cfg.corpora.map((c) => [c.name, read(join(corporaDir(), `${c.name}.dev.jsonl`))]);
     sources = names.map((n) => {
       const c = cfg.corpora.find((x) => x.name === n)!;
       return `${c.repo}@${c.commit ?? Object.values(c.files ?? {}).map((f) => f.commit ?? `blob ${f.blob}`).join(',')}`;

@@ -36,7 +36,8 @@ test('the committed model tags people, organizations and places in sentences it 
   const model = shippedModel()!;
   const cases: [string, string[]][] = [
     ['Marisol Quenneville, a spokeswoman for Halvorsen Logistics, said the company would close its depot in Rotterdam.', ['PERSON:Marisol Quenneville', 'ORG:Halvorsen Logistics', 'PLACE:Rotterdam']],
-    ['The Ministry of Water Resources in Nairobi appointed Otieno Wambugu as its chief engineer.', ['ORG:Ministry of Water Resources', 'PLACE:Nairobi', 'PERSON:Otieno Wambugu']],
+    ['Officials at the Department of Coastal Affairs in Lisbon said Ines Cardoso would lead the review.', ['ORG:Department of Coastal Affairs', 'PLACE:Lisbon', 'PERSON:Ines Cardoso']],
+    ['Otieno Wambugu, an engineer from Nairobi, joined Kestrel Water Services in 2019.', ['PERSON:Otieno Wambugu', 'PLACE:Nairobi', 'ORG:Kestrel Water Services']],
     ['Bartholomew Achterberg told the Senate Finance Committee that Ohio needed the money.', ['PERSON:Bartholomew Achterberg', 'ORG:Senate Finance Committee', 'PLACE:Ohio']],
   ];
   for (const [text, want] of cases) {
@@ -59,4 +60,27 @@ test('the trainer turns a gold file into a model that loads and tags', () => {
   // Trained on the fixtures, it finds their people again.
   const got = tag('Mayor Daniel Osei said the vote would go ahead.', model);
   assert.ok(got.includes('PERSON:Daniel Osei'), got.join(', '));
+});
+
+test('the hashing sink gives hashKey of the feature names, so a weight dump can be read by name', async () => {
+  const { HashSink, NameSink, sentenceInputs, staticFeatures, dynamicFeatures } = await import('../../src/tagger/features.js');
+  const { hashKey } = await import('../../src/data/pack.js');
+  const text = 'GENEVA (Reuters) - Marisol Quenneville of Halvorsen Logistics said on Tuesday the U.S. office would close.';
+  const input = analyze({ id: 't', source: '', title: '', date: '', text });
+  const { inputs } = sentenceInputs(input, ruleSpans(input));
+  let checked = 0;
+  for (const s of inputs) {
+    for (let i = 0; i < s.views.length; i++) {
+      const names = new NameSink();
+      const hashes = new HashSink();
+      staticFeatures(s, i, names);
+      staticFeatures(s, i, hashes);
+      dynamicFeatures(s, i, 'B-ORG', 'O', 'PERSON', names);
+      dynamicFeatures(s, i, 'B-ORG', 'O', 'PERSON', hashes);
+      assert.deepEqual([...hashes.take()], names.out.map(hashKey));
+      checked += names.out.length;
+    }
+  }
+  assert.ok(checked > 500, `${checked} features checked`);
+  assert.ok(new NameSink().out.length === 0);
 });
