@@ -15,6 +15,16 @@ import { placeRecognizer } from '../recognizers/places.js';
 import { dateRecognizer } from '../recognizers/dates.js';
 import { entityId } from '../linker/slug.js';
 import { contextFor } from '../writers/context.js';
+import { gazetteer } from '../data/gazetteer.js';
+import { lexicon } from '../recognizers/lexicon.js';
+import { lookupOrg } from '../normalizers/aliases.js';
+
+/** Loads the data every extraction reads (packs, alias table): a worker does it before its first document arrives. */
+export function warmUp(): void {
+  gazetteer();
+  lexicon();
+  lookupOrg('');
+}
 
 /** The default recognizer list; a mode is a different list. */
 export function defaultRecognizers(): Recognizer[] {
