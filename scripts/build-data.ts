@@ -21,7 +21,7 @@ import { generatedPack } from '../src/data/packs.js';
 
 /** Every generated pack: its path and a function producing its bytes. */
 export const GENERATED: { path: string; build: () => Uint8Array }[] = [
-  { path: generatedPack('gazetteer'), build: () => encodePack(encodeGazetteer(buildGazetteer())) },
+  { path: generatedPack('places'), build: () => encodePack(encodeGazetteer(buildGazetteer())) },
   { path: generatedPack('lexicon'), build: () => encodePack(encodeLexicon(buildLexicon())) },
 ];
 

