@@ -1,5 +1,8 @@
-// npm run eval: dossier next to compromise alone and wink-nlp alone, on the
-// shared dev corpus and on the fixtures' gold, in one run.
+// npm run eval: dossier (with its trained tagger, and its rules alone) next to
+// compromise alone and wink-nlp alone, on the shared dev corpus, the fixtures'
+// gold, the dev splits of the training corpora and UNER English-PUD
+// (evaluation only), in one run. The corpora are the converted files of
+// `npm run train` (.scratch/corpora, or $DOSSIER_CORPORA); missing ones are skipped.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,16 +11,24 @@ import type { CorpusEntity, Document } from '../src/types.js';
 import { loadCorpus } from '../src/eval/gold.js';
 import { predict } from '../src/eval/index.js';
 import { scoreCorpus, type EvalReport } from '../src/eval/score.js';
-import { extractCorpusEntities } from '../src/pipeline/extract.js';
+import { extractCorpusEntities, extractDocument } from '../src/pipeline/extract.js';
+import { corporaDir } from '../src/tagger/build-corpora.js';
 import { compromiseExtract, winkExtract } from '../src/eval/baselines.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPORA = [
   { name: 'shared dev corpus (../shared/corpus/dev)', path: join(ROOT, '..', 'shared', 'corpus', 'dev') },
   { name: 'fixtures gold (fixtures/gold)', path: join(ROOT, 'fixtures', 'gold') },
+  ...['gum.dev', 'uner-ewt.dev', 'wikigold.dev', 'crossner-politics.dev', 'btc.dev', 'uner-pud.test'].map((n) => ({
+    name: `${n} (${n.endsWith('.test') ? 'evaluation only' : 'dev split, never trained on'})`,
+    path: join(corporaDir(), `${n}.jsonl`),
+  })),
 ];
+const rulesOnly = (d: Document): CorpusEntity[] =>
+  extractDocument(d, { tagger: false }).map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, ...(m.type === 'DATE' ? { value: m.value } : { canonical: m.canonical }) }));
 const SYSTEMS: { name: string; extract: (d: Document) => Promise<CorpusEntity[]> | CorpusEntity[] }[] = [
   { name: 'dossier', extract: extractCorpusEntities },
+  { name: 'rules alone', extract: rulesOnly },
   { name: 'compromise', extract: compromiseExtract },
   { name: 'wink-nlp', extract: winkExtract },
 ];

@@ -13,8 +13,14 @@ export function generatedPack(name: string): string {
   return dataPath('generated', `${name}.pack`);
 }
 
-/** The packs every extraction reads: loaded before workers start, and posted to them. */
-export const RUNTIME_PACKS: readonly string[] = [generatedPack('places'), generatedPack('lexicon')];
+/**
+ * The packs every extraction reads: loaded before workers start, and posted to
+ * them. The tagger's are optional (a run without them uses the rules alone).
+ */
+export const RUNTIME_PACKS: readonly string[] = [
+  generatedPack('places'), generatedPack('lexicon'), process.env.DOSSIER_TAGGER_MODEL ?? generatedPack('tagger'), generatedPack('clusters'),
+  generatedPack('gazetteers'),
+];
 
 const loaded = new Map<string, Pack>();
 
@@ -35,6 +41,7 @@ export function loadPack(path: string): Pack {
 export function sharePacks(paths: readonly string[] = RUNTIME_PACKS): Record<string, SharedArrayBuffer> {
   const out: Record<string, SharedArrayBuffer> = {};
   for (const path of paths) {
+    if (!loaded.has(path) && !existsSync(path)) continue;
     const p = loadPack(path);
     if (p.bytes.buffer instanceof SharedArrayBuffer && p.bytes.byteOffset === 0) out[path] = p.bytes.buffer;
   }

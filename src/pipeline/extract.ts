@@ -2,7 +2,7 @@
 // analyze -> recognizers -> resolver -> normalizers -> output mentions.
 // A configuration is plain data: the ordered list of recognizers.
 
-import type { Candidate, CorpusEntity, Document, Mention, OutputMention, Recognizer, SentenceSpan } from '../types.js';
+import type { AnalyzedText, Candidate, CorpusEntity, Document, Mention, OutputMention, Recognizer, SentenceSpan } from '../types.js';
 import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { resolve } from '../resolver/index.js';
@@ -15,15 +15,17 @@ import { placeRecognizer } from '../recognizers/places.js';
 import { dateRecognizer } from '../recognizers/dates.js';
 import { entityId } from '../linker/slug.js';
 import { contextFor } from '../writers/context.js';
+import { shippedModel, tagSpans } from '../tagger/tagger.js';
 import { gazetteer } from '../data/gazetteer.js';
 import { lexicon } from '../recognizers/lexicon.js';
 import { lookupOrg } from '../normalizers/aliases.js';
 
-/** Loads the data every extraction reads (packs, alias table): a worker does it before its first document arrives. */
+/** Loads the data every extraction reads (packs, alias table, the tagger's model): a worker does it before its first document arrives. */
 export function warmUp(): void {
   gazetteer();
   lexicon();
   lookupOrg('');
+  shippedModel();
 }
 
 /** The default recognizer list; a mode is a different list. */
@@ -33,6 +35,8 @@ export function defaultRecognizers(): Recognizer[] {
 
 export interface ExtractOptions {
   recognizers?: Recognizer[];
+  /** false: the rule-based recognizers alone, without the trained tagger. */
+  tagger?: boolean;
 }
 
 export interface Extraction {
@@ -41,12 +45,40 @@ export interface Extraction {
   sentences: SentenceSpan[];
 }
 
-export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extraction {
-  const input = analyze(doc);
-  const recognizers = opts.recognizers ?? defaultRecognizers();
+/** The rule-based recognizers' candidates, resolved: the whole extraction without the tagger, and the tagger's evidence. */
+export function ruleSpans(input: AnalyzedText, recognizers: Recognizer[] = defaultRecognizers()): Candidate[] {
   const candidates: Candidate[] = [];
   for (const r of recognizers) for (const c of r.recognize(input)) candidates.push(c);
-  const spans = resolve(input, candidates);
+  return resolve(input, candidates);
+}
+
+/**
+ * The final spans: the tagger decides PERSON / ORG / PLACE (with the rules'
+ * spans among its evidence); DATE spans and names inside a token that the
+ * tagger cannot split ("London" in "London-based") come from the rules; the
+ * resolver then trims boundaries and makes the document consistent.
+ */
+export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Candidate[]): Candidate[] {
+  const out: Candidate[] = [...tagged];
+  let k = 0;
+  const tokens = input.tokens;
+  for (const r of rules) {
+    if (r.type === 'DATE') {
+      out.push(r);
+      continue;
+    }
+    while (k < tokens.length && tokens[k].end <= r.start) k++;
+    const inside = k < tokens.length && tokens[k].start <= r.start && tokens[k].end >= r.end && (tokens[k].start < r.start || tokens[k].end > r.end);
+    if (inside && !tagged.some((t) => t.start < r.end && r.start < t.end)) out.push(r);
+  }
+  return resolve(input, out);
+}
+
+export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extraction {
+  const input = analyze(doc);
+  const rules = ruleSpans(input, opts.recognizers);
+  const model = opts.tagger === false ? null : shippedModel();
+  const spans = model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules;
   const names = assignCanonicals(doc.text, spans);
   const mentions: Mention[] = spans.map((c, i) => ({
     start: c.start,

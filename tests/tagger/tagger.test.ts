@@ -1,0 +1,62 @@
+// The committed model loads and tags original sentences that no training
+// corpus contains; `npm run train`'s trainer turns a small gold file into a
+// model that loads and tags (so training can't rot unseen).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../src/pipeline/analyze.js';
+import { ruleSpans } from '../../src/pipeline/extract.js';
+import { readPack } from '../../src/data/pack.js';
+import { PackedModel } from '../../src/tagger/model.js';
+import { MODEL_FILE, shippedModel, tagSpans } from '../../src/tagger/tagger.js';
+import { allowed, TAGS } from '../../src/tagger/features.js';
+import type { Scorer } from '../../src/tagger/model.js';
+import { tempDir } from '../tmpdir.js';
+
+const tag = (text: string, model: Scorer) => {
+  const input = analyze({ id: 't', source: '', title: '', date: '2025-03-04', text });
+  return tagSpans(input, ruleSpans(input), model).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+};
+
+test('the committed model is a compact pack that loads in a blink', () => {
+  assert.ok(existsSync(MODEL_FILE()), `${MODEL_FILE()} is committed`);
+  assert.ok(statSync(MODEL_FILE()).size < 8e6, 'weights stay under 8 MB');
+  const t0 = process.hrtime.bigint();
+  const m = new PackedModel(readPack(MODEL_FILE()));
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  assert.equal(m.nTags, TAGS.length);
+  assert.deepEqual((m.meta as { tags: string[] }).tags, TAGS);
+  // Not a timing assertion on speed, a guard against parsing creeping into loading.
+  assert.ok(ms < 2000, `loaded in ${ms} ms`);
+});
+
+test('the committed model tags people, organizations and places in sentences it never saw', () => {
+  const model = shippedModel()!;
+  const cases: [string, string[]][] = [
+    ['Marisol Quenneville, a spokeswoman for Halvorsen Logistics, said the company would close its depot in Rotterdam.', ['PERSON:Marisol Quenneville', 'ORG:Halvorsen Logistics', 'PLACE:Rotterdam']],
+    ['The Ministry of Water Resources in Nairobi appointed Otieno Wambugu as its chief engineer.', ['ORG:Ministry of Water Resources', 'PLACE:Nairobi', 'PERSON:Otieno Wambugu']],
+    ['Bartholomew Achterberg told the Senate Finance Committee that Ohio needed the money.', ['PERSON:Bartholomew Achterberg', 'ORG:Senate Finance Committee', 'PLACE:Ohio']],
+  ];
+  for (const [text, want] of cases) {
+    const got = tag(text, model);
+    for (const w of want) assert.ok(got.includes(w), `${w} in ${got.join(', ')} (${text})`);
+  }
+});
+
+test('decoding keeps BILOU well formed', () => {
+  assert.ok(allowed('B-ORG', 'L-ORG') && !allowed('B-ORG', 'L-PERSON') && !allowed('B-ORG', 'O') && !allowed('O', 'I-PLACE') && allowed('U-PLACE', 'B-ORG'));
+});
+
+test('the trainer turns a gold file into a model that loads and tags', () => {
+  const out = join(tempDir('train'), 'tiny.pack');
+  const r = spawnSync(process.execPath, ['dist/src/tagger/train.js', '--gold', 'fixtures/gold/fixtures.jsonl', '--epochs', '2', '--out', out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /prepared 30 documents/);
+  const model = new PackedModel(readPack(out));
+  assert.equal(model.nTags, TAGS.length);
+  // Trained on the fixtures, it finds their people again.
+  const got = tag('Mayor Daniel Osei said the vote would go ahead.', model);
+  assert.ok(got.includes('PERSON:Daniel Osei'), got.join(', '));
+});
