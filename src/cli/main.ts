@@ -4,7 +4,7 @@
 
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExtract, FORMATS, OutputExistsError, RunSetupError, type Format } from '../pipeline/run.js';
 import { parseShard, readManifest, type Shard } from '../pipeline/manifest.js';
@@ -88,7 +88,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--date-field <name>', 'JSONL/CSV field holding the publication date', 'date')
     .option('--title-field <name>', 'JSONL/CSV field holding the title', 'title')
     .addOption(new Option('--input-format <format>', 'read every input as this format (needed only for stdin)').choices(['auto', 'txt', 'md', 'html', 'jsonl', 'csv']).default('auto'))
-    .option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores); output is identical for any value', positiveInt, availableParallelism())
+    .option('-j, --jobs <n>', 'worker threads for extraction (default: 1 for inputs under 512 KB, else up to the number of cores); output is identical for any value', positiveInt)
     .option('--aliases <file>', 'extra organization aliases (JSON, same shape as data/orgs.json): [{"canonical": ..., "aliases": [...], "kind": ..., "country": ...}]')
     .option('--check <snapshot-dir>', 'compare this run with a saved --out-dir run; exit 1 with a diff when they differ')
     .option('--shard <K/N>', 'process only the documents whose id hashes to shard K of N (split an archive across machines; combine with `dossier merge`)', shardArg)
@@ -218,7 +218,7 @@ interface ExtractFlags {
   force: boolean;
   quiet: boolean;
   verbose: boolean;
-  jobs: number;
+  jobs?: number;
 }
 
 async function extractCommand(paths: string[], o: ExtractFlags): Promise<number> {
@@ -233,7 +233,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
   if (o.format === 'sqlite' && !o.outDir && !o.sqlite) throw new UsageError('--format sqlite writes a database file: give --out-dir DIR (writes DIR/dossier.db) or --sqlite FILE.db');
   if (o.aliases) {
     if (!existsSync(o.aliases)) throw new UsageError(`alias file not found: ${o.aliases}`);
-    if ((o.jobs ?? 1) > 1) process.env.DOSSIER_ALIASES = o.aliases; // worker threads read it at start
+    process.env.DOSSIER_ALIASES = o.aliases; // worker threads read it at start
     const { loadAliasTable } = await import('../normalizers/aliases.js');
     try {
       loadAliasTable(o.aliases);

@@ -1,4 +1,7 @@
-// The place gazetteer, built once, lazily, from packages and data/places/aliases.json:
+// The place gazetteer, built from packages and data/places/aliases.json by
+// scripts/build-data.ts (buildGazetteer, at `npm ci`/`npm run build`) into
+// data/generated/places.pack, which `gazetteer()` reads at run time
+// (src/data/gazetteer-pack.ts); the packages are not loaded at run time. Sources:
 // - countries: world-countries (common and official names, alternative spellings,
 //   ISO alpha-2 code, coordinates, borders) plus our aliases ("U.S.", "Britain");
 // - first-level regions (US states, Canadian provinces, Australian states, UK
@@ -13,6 +16,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { dataPath } from '../util/paths.js';
+import { decodeGazetteer } from './gazetteer-pack.js';
+import { generatedPack, loadPack } from './packs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -38,9 +43,16 @@ export interface GazEntry {
   capital: boolean;
 }
 
+/** The read side of a Map: what lookups need (the loaded gazetteer answers from a pack). */
+export interface KeyLookup<V> {
+  get(key: string): V | undefined;
+  has(key: string): boolean;
+  readonly size: number;
+}
+
 export interface Gazetteer {
   /** Folded key -> entries. */
-  byKey: Map<string, GazEntry[]>;
+  byKey: KeyLookup<GazEntry[]>;
   /** Exact-case abbreviations ("US", "U.S.", "UK", "USSR") -> entries. */
   exact: Map<string, GazEntry[]>;
   /** State/province abbreviations valid after "City, " ("Calif.", "TX", "Ont."): exact case -> the region. */
@@ -222,8 +234,13 @@ function readCities(onCity: (c: CityRecord) => void): void {
   }
 }
 
+/** The gazetteer, read once per process from data/generated/places.pack. */
 export function gazetteer(): Gazetteer {
-  if (cached) return cached;
+  return (cached ??= decodeGazetteer(loadPack(generatedPack('places'))));
+}
+
+/** Builds the gazetteer from the packages and data files (build time: scripts/build-data.ts). */
+export function buildGazetteer(): Gazetteer & { byKey: Map<string, GazEntry[]> } {
   const t0 = performance.now();
   const data = JSON.parse(readFileSync(dataPath('places', 'aliases.json'), 'utf8')) as AliasFile;
   const byKey = new Map<string, GazEntry[]>();
@@ -351,7 +368,7 @@ export function gazetteer(): Gazetteer {
   maxWords = Math.min(maxWords, 6);
 
   const toWords = (list: string[]) => list.map((s) => s.split(' '));
-  cached = {
+  const built = {
     byKey, exact, stateAbbrev, maxWords,
     commonWords: new Set(data.commonWordPlaces.map((w) => w.toLowerCase())),
     nameLike: new Set(data.nameLikePlaces.map((w) => w.toLowerCase())),
@@ -362,8 +379,8 @@ export function gazetteer(): Gazetteer {
     borders, countries, admins,
     loadMs: 0,
   };
-  cached.loadMs = performance.now() - t0;
-  return cached;
+  built.loadMs = performance.now() - t0;
+  return built;
 }
 
 /** Entries for a surface form: exact-case abbreviations first, then the folded key. */

@@ -147,8 +147,54 @@ export class Pack {
     const offsets = this.array(`${name}.offsets`, 'u32');
     const dec = new TextDecoder();
     const out: string[] = new Array(offsets.length - 1);
+    // One decode for the whole blob: when it is all ASCII, byte offsets are string offsets.
+    const all = dec.decode(blob);
+    if (all.length === blob.length) {
+      for (let i = 0; i < out.length; i++) out[i] = all.slice(offsets[i], offsets[i + 1]);
+      return out;
+    }
     for (let i = 0; i < out.length; i++) out[i] = dec.decode(blob.subarray(offsets[i], offsets[i + 1]));
     return out;
+  }
+
+  /** A string list read item by item, without decoding the rest (use for large lists read sparsely). */
+  stringList(name: string): StringList {
+    return new StringList(this.array(`${name}.strings`, 'u8'), this.array(`${name}.offsets`, 'u32'));
+  }
+}
+
+const DECODER = new TextDecoder();
+
+/** Random access to one string list of a pack. */
+export class StringList {
+  readonly length: number;
+  constructor(
+    private readonly blob: Uint8Array,
+    private readonly offsets: Uint32Array,
+  ) {
+    this.length = offsets.length - 1;
+  }
+
+  get(i: number): string {
+    return DECODER.decode(this.blob.subarray(this.offsets[i], this.offsets[i + 1]));
+  }
+
+  /** Whether item i is `s`, without decoding it when `s` is ASCII. */
+  equals(i: number, s: string): boolean {
+    const a = this.offsets[i];
+    const b = this.offsets[i + 1];
+    const blob = this.blob;
+    let ascii = true;
+    for (let k = 0; k < s.length; k++) {
+      if (s.charCodeAt(k) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (!ascii) return this.get(i) === s;
+    if (b - a !== s.length) return false;
+    for (let k = 0; k < s.length; k++) if (blob[a + k] !== s.charCodeAt(k)) return false;
+    return true;
   }
 }
 
@@ -211,5 +257,64 @@ export class HashIndex {
       if (k === 0) return -1;
       s = (s + 1) & this.mask;
     }
+  }
+}
+
+/**
+ * The sections of a string -> row table over `keys` (distinct strings; row i is
+ * keys[i]): `<name>` holds the keys, `<name>.table` a HashIndex of their hashes,
+ * and `<name>.slotStart`/`<name>.slotRows` the rows under each slot (two keys
+ * may share a 32-bit hash, so a lookup compares the strings). Merge the result
+ * into a pack's contents and read it back with `KeyTable`.
+ */
+export function keyTableContents(name: string, keys: readonly string[]): Required<Pick<PackContents, 'arrays' | 'strings'>> {
+  const hashes = keys.map(hashKey);
+  const distinct = [...new Set(hashes)];
+  const { index, slots } = HashIndex.build(distinct);
+  const slotOf = new Map<number, number>();
+  distinct.forEach((h, i) => slotOf.set(h, slots[i]));
+  const size = index.keys.length;
+  const counts = new Uint32Array(size + 1);
+  for (const h of hashes) counts[slotOf.get(h)! + 1]++;
+  const slotStart = new Uint32Array(size + 1);
+  for (let s = 0; s < size; s++) slotStart[s + 1] = slotStart[s] + counts[s + 1];
+  const fill = slotStart.slice(0, size);
+  const slotRows = new Uint32Array(keys.length);
+  hashes.forEach((h, row) => {
+    slotRows[fill[slotOf.get(h)!]++] = row;
+  });
+  return {
+    arrays: { [`${name}.table`]: index.keys, [`${name}.slotStart`]: slotStart, [`${name}.slotRows`]: slotRows },
+    strings: { [name]: keys },
+  };
+}
+
+/** A string -> row table written by `keyTableContents`: lookups without building a Map. */
+export class KeyTable {
+  readonly keys: StringList;
+  private readonly index: HashIndex;
+  private readonly slotStart: Uint32Array;
+  private readonly slotRows: Uint32Array;
+
+  constructor(pack: Pack, name: string) {
+    this.keys = pack.stringList(name);
+    this.index = new HashIndex(pack.array(`${name}.table`, 'u32'));
+    this.slotStart = pack.array(`${name}.slotStart`, 'u32');
+    this.slotRows = pack.array(`${name}.slotRows`, 'u32');
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The row of `key`, or -1. */
+  find(key: string): number {
+    const slot = this.index.find(hashKey(key));
+    if (slot < 0) return -1;
+    for (let i = this.slotStart[slot], end = this.slotStart[slot + 1]; i < end; i++) {
+      const row = this.slotRows[i];
+      if (this.keys.equals(row, key)) return row;
+    }
+    return -1;
   }
 }

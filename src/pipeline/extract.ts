@@ -16,7 +16,17 @@ import { dateRecognizer } from '../recognizers/dates.js';
 import { entityId } from '../linker/slug.js';
 import { contextFor } from '../writers/context.js';
 import { shippedModel, tagSpans } from '../tagger/tagger.js';
-import { lookupEntries } from '../data/gazetteer.js';
+import { gazetteer, lookupEntries } from '../data/gazetteer.js';
+import { lexicon } from '../recognizers/lexicon.js';
+import { lookupOrg } from '../normalizers/aliases.js';
+
+/** Loads the data every extraction reads (packs, alias table, the tagger's model): a worker does it before its first document arrives. */
+export function warmUp(): void {
+  gazetteer();
+  lexicon();
+  lookupOrg('');
+  shippedModel();
+}
 
 /** The default recognizer list; a mode is a different list. */
 export function defaultRecognizers(): Recognizer[] {

@@ -1,10 +1,13 @@
 // Extraction on N worker threads with results delivered in input order, so
 // `--jobs N` writes the same bytes as `--jobs 1`. With one job everything runs
-// in this thread (no worker start-up cost).
+// in this thread (no worker start-up cost). Workers are started before the
+// first document is read, and get the data packs the main thread read as
+// shared buffers (src/data/packs.ts): none of them reads or builds its data again.
 
 import { Worker } from 'node:worker_threads';
 import type { Document, OutputMention } from '../types.js';
 import { extractDocument } from './extract.js';
+import { sharePacks } from '../data/packs.js';
 
 export interface Extractor {
   /** Extract one document; promises resolve in any order, callers keep their own order. */
@@ -35,6 +38,10 @@ export interface BatchRequest {
   items: { seq: number; doc: Document }[];
 }
 export type BatchResult = { seq: number; mentions?: OutputMention[]; error?: string };
+/** What a worker gets at start: the main thread's data packs, by path. */
+export interface WorkerData {
+  packs: Record<string, SharedArrayBuffer>;
+}
 
 // Documents go to workers in batches: one message (and one thread wake-up)
 // per batch instead of per document. A batch leaves when it holds BATCH_DOCS
@@ -58,8 +65,9 @@ class WorkerExtractor implements Extractor {
   constructor(jobs: number) {
     this.capacity = jobs * BATCH_DOCS * BATCHES_PER_WORKER;
     const url = new URL('./worker.js', import.meta.url);
+    const workerData: WorkerData = { packs: sharePacks() };
     for (let i = 0; i < jobs; i++) {
-      const w = new Worker(url);
+      const w = new Worker(url, { workerData });
       w.on('message', (results: BatchResult[]) => {
         for (const r of results) {
           const p = this.pending.get(r.seq);
@@ -114,4 +122,16 @@ class WorkerExtractor implements Extractor {
 
 export function createExtractor(jobs: number): Extractor {
   return jobs <= 1 ? new InlineExtractor() : new WorkerExtractor(jobs);
+}
+
+/**
+ * Input bytes per worker below which another worker does not pay for its
+ * start (loading the modules, about 0.1 s of CPU). Measured: see README, Speed.
+ */
+export const BYTES_PER_WORKER = 256 * 1024;
+
+/** The default --jobs: one thread for small inputs (one article needs no worker), else one worker per BYTES_PER_WORKER up to `cores`. */
+export function defaultJobs(inputBytes: number | null, cores: number): number {
+  if (inputBytes === null) return cores;
+  return Math.max(1, Math.min(cores, Math.floor(inputBytes / BYTES_PER_WORKER)));
 }

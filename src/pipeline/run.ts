@@ -6,16 +6,17 @@ import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 
 import { join } from 'node:path';
 import type { Document, EntityType, OutputDocument, OutputMention, ReadFailure } from '../types.js';
-import { readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
-import { createExtractor } from './pool.js';
+import { availableParallelism } from 'node:os';
+import { listInputs, readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
+import { createExtractor, defaultJobs, type Extractor } from './pool.js';
 import { extractPieces, isHuge } from './extract.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
 import { createWriter, MENTION_COLUMNS, type TableWriter } from '../writers/index.js';
-import { createFileSink, documentsIncludeText, partialPath, type OutputSink } from '../writers/sink.js';
+import { createFileSink, documentsIncludeText, OutputExistsError, partialPath, type OutputSink } from '../writers/sink.js';
 import type { OutputFormat as FileFormat } from '../writers/index.js';
 import { formatShard, MANIFEST_BASENAME, readManifest, shardOf, writeManifest, type RunManifest, type Shard } from './manifest.js';
-import { recoverPartial, type RecoveredRun } from './resume.js';
+import type { RecoveredRun } from './resume.js';
 import { codePointLength } from './offsets.js';
 
 export type Format = 'csv' | 'json' | 'jsonl' | 'sqlite';
@@ -32,7 +33,7 @@ export interface RunOptions {
   sqlitePath?: string;
   rawCsv: boolean;
   force: boolean;
-  /** Worker threads for extraction (1 = in this thread). */
+  /** Worker threads for extraction (1 = in this thread); default: by input size (defaultJobs). */
   jobs?: number;
   /** Called once per finished document (progress, verbose timings). */
   onDocument?: (info: { doc_id: string; source: string; bytes: number; ms: number; status: 'ok' | 'error' }) => void;
@@ -58,7 +59,7 @@ export interface RunSummary {
 
 export const OUTPUT_BASENAMES = ['documents', 'mentions', 'entities', 'cooccurrences'] as const;
 
-export class OutputExistsError extends Error {}
+export { OutputExistsError };
 
 /** Refuse to overwrite a previous run unless asked to. */
 export function prepareOutDir(outDir: string, format: Format, force: boolean): void {
@@ -135,6 +136,7 @@ async function openSink(opts: RunOptions): Promise<Opened> {
   let recovered: RecoveredRun | null = null;
   if (opts.resume) {
     checkResumable(opts, format);
+    const { recoverPartial } = await import('./resume.js');
     recovered = await recoverPartial(partialPath(outDir, 'documents', format), partialPath(outDir, 'mentions', format), format, opts.rawCsv);
     if (recovered.documentRows === 0) recovered = null;
   } else {
@@ -183,108 +185,84 @@ function checkResumable(opts: RunOptions, format: FileFormat): void {
   }
 }
 
-export async function runExtract(opts: RunOptions): Promise<RunSummary> {
-  if (opts.format === 'sqlite' && !opts.sqlitePath) {
-    if (!opts.outDir) throw new RunSetupError('--format sqlite writes a database file: give --out-dir DIR or --sqlite FILE.db');
-    mkdirSync(opts.outDir, { recursive: true });
-    opts = { ...opts, sqlitePath: join(opts.outDir, SQLITE_BASENAME) };
-  }
+/** --format sqlite without --sqlite: the database goes to OUT_DIR/dossier.db. */
+function withSqlitePath(opts: RunOptions): RunOptions {
+  if (opts.format !== 'sqlite' || opts.sqlitePath) return opts;
+  if (!opts.outDir) throw new RunSetupError('--format sqlite writes a database file: give --out-dir DIR or --sqlite FILE.db');
+  mkdirSync(opts.outDir, { recursive: true });
+  return { ...opts, sqlitePath: join(opts.outDir, SQLITE_BASENAME) };
+}
+
+/** Worker threads for this run: as asked, else by input size; one for a line-in/line-out filter. */
+async function chooseJobs(opts: RunOptions, lineByLine: boolean): Promise<number> {
+  if (lineByLine) return 1;
+  if (opts.jobs !== undefined) return opts.jobs;
+  const bytes = opts.paths.includes('-') ? null : (await listInputs(opts.paths)).totalBytes;
+  return defaultJobs(bytes, availableParallelism());
+}
+
+/** Where the rows of a run go, and the tables it aggregates. */
+interface Outputs {
+  sink: OutputSink | null;
+  recovered: RecoveredRun | null;
+  manifest: RunManifest | null;
+  includeText: boolean;
+  mentions: TableWriter<OutputMention>;
+  documents: TableWriter<OutputDocument> | null;
+  entities: EntityTable | null;
+  cooc: CooccurrenceTable | null;
+}
+
+async function openOutputs(opts: RunOptions): Promise<Outputs> {
   const format = opts.sqlitePath ? 'sqlite' : opts.format;
-  const includeText = documentsIncludeText(format);
   const { sink, recovered } = await openSink(opts);
   const fileFormat = format === 'sqlite' ? null : format;
   const manifest = sink && fileFormat && opts.outDir ? manifestFor(opts, fileFormat) : null;
-  const mentionsOut: TableWriter<OutputMention> =
-    sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv });
-  const docsOut: TableWriter<OutputDocument> | null = sink?.documents ?? null;
-  const entities = sink ? recovered?.entities ?? new EntityTable() : null;
-  const cooc = sink ? recovered?.cooc ?? new CooccurrenceTable() : null;
-  const summary: RunSummary = {
-    documents: recovered?.documentRows ?? 0,
-    failed: recovered?.failed ?? 0,
-    mentions: recovered?.mentionRows ?? 0,
-    interrupted: false,
-    resumed: recovered?.documentRows ?? 0,
-  };
-  const ordinals: number[] = [];
   if (manifest && opts.outDir) writeManifest(opts.outDir, manifest);
-  // Records from stdin to stdout: answer each document before reading the next
-  // (a line-in/line-out filter, e.g. a streaming mapper), so no documents are
-  // held back for worker threads.
-  const lineByLine = !sink && opts.paths.includes('-');
-  const extractor = createExtractor(lineByLine ? 1 : opts.jobs ?? 1);
-  // Documents in flight, oldest first: results are written in input order.
-  const inFlight: { item: InputItem; started: number; result: Promise<OutputMention[]> }[] = [];
-  const finish = async (entry: (typeof inFlight)[number]): Promise<void> => {
-    const { item, started } = entry;
-    summary.documents++;
-    if (!item.result.ok) {
-      const f = item.result.failure;
-      summary.failed++;
-      opts.onError?.(`${f.source}: ${f.error}`);
-      docsOut?.write(failureRow(f, includeText));
-      opts.onDocument?.({ doc_id: f.id, source: f.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
-      return;
-    }
-    const doc = item.result.doc;
-    let mentions: OutputMention[];
-    extractor.flush();
-    try {
-      mentions = await entry.result;
-    } catch (err) {
-      // A bug or pathological input in one document must not end the run.
-      const message = `extraction failed: ${(err as Error).message}`;
-      summary.failed++;
-      opts.onError?.(`${doc.source}: ${message}`);
-      docsOut?.write(failureRow({ id: doc.id, source: doc.source, error: message }, includeText));
-      opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
-      return;
-    }
-    await writeDocument(item, doc, started, [mentions], []);
+  return {
+    sink,
+    recovered,
+    manifest,
+    includeText: documentsIncludeText(format),
+    mentions: sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv }),
+    documents: sink?.documents ?? null,
+    entities: sink ? recovered?.entities ?? new EntityTable() : null,
+    cooc: sink ? recovered?.cooc ?? new CooccurrenceTable() : null,
   };
-  /**
-   * A document's mention rows, chunk by chunk (one chunk, or one per piece of a
-   * huge document), then its documents row. `failures` may grow while the
-   * chunks are produced: pieces that could not be extracted.
-   */
-  const writeDocument = async (item: InputItem, doc: Document, started: number, chunks: Iterable<OutputMention[]>, failures: string[]) => {
-    const counts = noCounts();
-    const coocDoc = cooc?.document();
-    for (const mentions of chunks) {
-      for (const m of mentions) {
-        mentionsOut.write(m);
-        counts[m.type]++;
-      }
-      if (!sink) mentionsOut.flush(); // a line-in/line-out filter: each document's rows leave at once
-      await mentionsOut.ready();
-      summary.mentions += mentions.length;
-      entities?.add(doc.id, doc.date, mentions);
-      coocDoc?.add(mentions);
-    }
-    coocDoc?.end();
-    if (failures.length > 0) summary.failed++;
-    docsOut?.write(documentRow(doc, counts, includeText, failures.join('; ')));
-    const status = failures.length > 0 ? 'error' : 'ok';
-    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status });
-  };
-  /**
-   * A huge document, in this thread, after every document before it: its rows
-   * are written piece by piece, so memory stays bounded by the piece size (a
-   * 50 MB text has a million mention rows). A piece that fails is reported and
-   * skipped; the rows of the other pieces stand and the document is marked failed.
-   */
-  const finishHuge = async (item: InputItem, doc: Document) => {
-    const started = performance.now();
-    summary.documents++;
-    const failures: string[] = [];
-    const pieces = extractPieces(doc, {}, (f) => {
-      const message = `extraction failed for code points ${f.start}-${f.end}: ${f.message}`;
-      failures.push(message);
-      opts.onError?.(`${doc.source}: ${message} (the rest of the document is written)`);
-    });
-    await writeDocument(item, doc, started, pieces, failures);
-  };
-  try {
+}
+
+/** A document on its way: extraction started, rows not written yet. */
+interface InFlight {
+  item: InputItem;
+  started: number;
+  result: Promise<OutputMention[]>;
+}
+
+/**
+ * One `dossier extract` run: documents are read, extracted (in this thread or
+ * on workers) and written in input order. Steps: open the outputs, start the
+ * extractor, stream the inputs (skipping what a resumed run had written), then
+ * close, commit or suspend the outputs.
+ */
+class ExtractRun {
+  readonly summary: RunSummary;
+  /** Input ordinals of the documents a shard run covered (its manifest lists them). */
+  private readonly ordinals: number[] = [];
+  private readonly inFlight: InFlight[] = [];
+
+  constructor(
+    private readonly opts: RunOptions,
+    private readonly out: Outputs,
+    private readonly extractor: Extractor,
+  ) {
+    const r = out.recovered;
+    this.summary = { documents: r?.documentRows ?? 0, failed: r?.failed ?? 0, mentions: r?.mentionRows ?? 0, interrupted: false, resumed: r?.documentRows ?? 0 };
+  }
+
+  /** Reads every input and extracts and writes its documents; stops early when asked. */
+  async readAll(): Promise<void> {
+    const { opts, out, inFlight, extractor } = this;
+    const recovered = out.recovered;
     let ordinal = -1;
     let skip = 0;
     for await (const item of readInputs(opts.paths, opts.reader)) {
@@ -299,50 +277,153 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
           );
         }
         skip++;
-        if (opts.shard) ordinals.push(ordinal); // only a shard's manifest lists them
+        if (opts.shard) this.ordinals.push(ordinal);
         continue;
       }
       if (opts.shouldStop?.()) {
-        summary.interrupted = true;
+        this.summary.interrupted = true;
         break;
       }
-      if (opts.shard) ordinals.push(ordinal); // only a shard's manifest lists them
+      if (opts.shard) this.ordinals.push(ordinal);
       if (item.result.ok && isHuge(item.result.doc)) {
-        while (inFlight.length > 0) await finish(inFlight.shift()!);
-        await finishHuge(item, item.result.doc);
+        while (inFlight.length > 0) await this.finish(inFlight.shift()!);
+        await this.finishHuge(item, item.result.doc);
         continue;
       }
       const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve([]);
       result.catch(() => {}); // handled when the entry is finished, in order
       inFlight.push({ item, started: performance.now(), result });
-      while (inFlight.length >= extractor.capacity) await finish(inFlight.shift()!);
+      while (inFlight.length >= extractor.capacity) await this.finish(inFlight.shift()!);
     }
-    while (inFlight.length > 0 && !summary.interrupted) await finish(inFlight.shift()!);
+    while (inFlight.length > 0 && !this.summary.interrupted) await this.finish(inFlight.shift()!);
+  }
+
+  /** The oldest document in flight: wait for its mentions and write them (or its failure). */
+  private async finish(entry: InFlight): Promise<void> {
+    const { item, started } = entry;
+    const { opts, out, summary } = this;
+    summary.documents++;
+    if (!item.result.ok) {
+      const f = item.result.failure;
+      summary.failed++;
+      opts.onError?.(`${f.source}: ${f.error}`);
+      out.documents?.write(failureRow(f, out.includeText));
+      opts.onDocument?.({ doc_id: f.id, source: f.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
+      return;
+    }
+    const doc = item.result.doc;
+    let mentions: OutputMention[];
+    this.extractor.flush();
+    try {
+      mentions = await entry.result;
+    } catch (err) {
+      // A bug or pathological input in one document must not end the run.
+      const message = `extraction failed: ${(err as Error).message}`;
+      summary.failed++;
+      opts.onError?.(`${doc.source}: ${message}`);
+      out.documents?.write(failureRow({ id: doc.id, source: doc.source, error: message }, out.includeText));
+      opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
+      return;
+    }
+    await this.writeDocument(item, doc, started, [mentions], []);
+  }
+
+  /**
+   * A huge document, in this thread, after every document before it: its rows
+   * are written piece by piece, so memory stays bounded by the piece size (a
+   * 50 MB text has a million mention rows). A piece that fails is reported and
+   * skipped; the rows of the other pieces stand and the document is marked failed.
+   */
+  private async finishHuge(item: InputItem, doc: Document): Promise<void> {
+    const started = performance.now();
+    this.summary.documents++;
+    const failures: string[] = [];
+    const pieces = extractPieces(doc, {}, (f) => {
+      const message = `extraction failed for code points ${f.start}-${f.end}: ${f.message}`;
+      failures.push(message);
+      this.opts.onError?.(`${doc.source}: ${message} (the rest of the document is written)`);
+    });
+    await this.writeDocument(item, doc, started, pieces, failures);
+  }
+
+  /**
+   * A document's mention rows, chunk by chunk (one chunk, or one per piece of a
+   * huge document), then its documents row. `failures` may grow while the
+   * chunks are produced: pieces that could not be extracted.
+   */
+  private async writeDocument(item: InputItem, doc: Document, started: number, chunks: Iterable<OutputMention[]>, failures: string[]): Promise<void> {
+    const { out, summary } = this;
+    const counts = noCounts();
+    const coocDoc = out.cooc?.document();
+    for (const mentions of chunks) {
+      for (const m of mentions) {
+        out.mentions.write(m);
+        counts[m.type]++;
+      }
+      if (!out.sink) out.mentions.flush(); // a line-in/line-out filter: each document's rows leave at once
+      await out.mentions.ready();
+      summary.mentions += mentions.length;
+      out.entities?.add(doc.id, doc.date, mentions);
+      coocDoc?.add(mentions);
+    }
+    coocDoc?.end();
+    if (failures.length > 0) summary.failed++;
+    out.documents?.write(documentRow(doc, counts, out.includeText, failures.join('; ')));
+    const status = failures.length > 0 ? 'error' : 'ok';
+    this.opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status });
+  }
+
+  /** After an error: drop what was written. */
+  async abort(): Promise<void> {
+    await (this.out.sink ? this.out.sink.abort() : this.out.mentions.abort());
+  }
+
+  /**
+   * Commit the outputs, or after an interruption leave nothing that looks
+   * whole: a folder run keeps its partial files so that --resume can continue it.
+   */
+  async close(): Promise<void> {
+    const { opts, out, summary } = this;
+    const { sink, manifest, entities, cooc } = out;
+    if (summary.interrupted && sink) {
+      if (manifest && opts.outDir) {
+        await sink.suspend();
+        writeManifest(opts.outDir, { ...manifest, status: 'interrupted', documents: summary.documents });
+      } else await sink.abort();
+      return;
+    }
+    if (sink && entities && cooc) {
+      try {
+        await sink.finish(entities.rows(), cooc.rows());
+      } catch (err) {
+        await sink.abort();
+        throw err;
+      }
+    } else await out.mentions.end();
+    if (manifest && opts.outDir) {
+      writeManifest(opts.outDir, { ...manifest, status: 'complete', documents: summary.documents, ...(opts.shard ? { ordinals: this.ordinals } : {}) });
+    }
+  }
+}
+
+export async function runExtract(options: RunOptions): Promise<RunSummary> {
+  const opts = withSqlitePath(options);
+  const out = await openOutputs(opts);
+  // Records from stdin to stdout: answer each document before reading the next
+  // (a line-in/line-out filter, e.g. a streaming mapper), so no documents are
+  // held back for worker threads.
+  const lineByLine = !out.sink && opts.paths.includes('-');
+  // Workers start here, and load while the first documents are read.
+  const extractor = createExtractor(await chooseJobs(opts, lineByLine));
+  const run = new ExtractRun(opts, out, extractor);
+  try {
+    await run.readAll();
   } catch (err) {
     await extractor.close();
-    await (sink ? sink.abort() : mentionsOut.abort());
+    await run.abort();
     throw err;
   }
   await extractor.close();
-  if (summary.interrupted && sink) {
-    // Never leave files that look whole after an interrupted run; keep the
-    // partial files of a folder run so that --resume can continue it.
-    if (manifest && opts.outDir) {
-      await sink.suspend();
-      writeManifest(opts.outDir, { ...manifest, status: 'interrupted', documents: summary.documents });
-    } else await sink.abort();
-    return summary;
-  }
-  if (sink && entities && cooc) {
-    try {
-      await sink.finish(entities.rows(), cooc.rows());
-    } catch (err) {
-      await sink.abort();
-      throw err;
-    }
-  } else await mentionsOut.end();
-  if (manifest && opts.outDir) {
-    writeManifest(opts.outDir, { ...manifest, status: 'complete', documents: summary.documents, ...(opts.shard ? { ordinals } : {}) });
-  }
-  return summary;
+  await run.close();
+  return run.summary;
 }

@@ -1,9 +1,15 @@
 // Worker thread: extraction for batches of documents sent by the pool
 // (src/pipeline/pool.ts); one reply per batch, results in the batch's order.
-import { parentPort } from 'node:worker_threads';
+// It adopts the data packs the main thread read (workerData) and loads them
+// at once, while the main thread is still reading the first documents.
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Document } from '../types.js';
-import { extractDocument } from './extract.js';
-import type { BatchRequest, BatchResult } from './pool.js';
+import { extractDocument, warmUp } from './extract.js';
+import type { BatchRequest, BatchResult, WorkerData } from './pool.js';
+import { adoptPacks } from '../data/packs.js';
+
+adoptPacks((workerData as WorkerData | undefined)?.packs);
+warmUp();
 
 parentPort?.on('message', (msg: BatchRequest) => {
   const results: BatchResult[] = msg.items.map(({ seq, doc }: { seq: number; doc: Document }) => {

@@ -6,11 +6,8 @@ import { createReadStream, readFileSync, readdirSync, realpathSync, statSync } f
 import { basename, extname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
 import type { Document, ReadFailure, ReadResult } from '../types.js';
 import { decodeText, DecodeError } from './decode.js';
-import { readMarkdown } from './markdown.js';
-import { readHtml } from './html.js';
 import { IdRegistry } from './ids.js';
 
 export type InputFormat = 'auto' | 'txt' | 'md' | 'html' | 'jsonl' | 'csv';
@@ -169,12 +166,13 @@ export async function* readInputs(paths: string[], opts: ReaderOptions): AsyncGe
         yield fail(ids.unique(f.rel), f.path, describeFsError(err, f.path));
         continue;
       }
-      yield readWhole(buf, format, f.path, ids.unique(f.rel), opts);
+      yield await readWhole(buf, format, f.path, ids.unique(f.rel), opts);
     }
   }
 }
 
-function readWhole(buf: Buffer, format: 'txt' | 'md' | 'html', source: string, id: string, opts: ReaderOptions): InputItem {
+// The Markdown and HTML parsers (and csv-parse below) are loaded only when an input needs them.
+async function readWhole(buf: Buffer, format: 'txt' | 'md' | 'html', source: string, id: string, opts: ReaderOptions): Promise<InputItem> {
   let raw: string;
   try {
     raw = decodeText(buf);
@@ -185,9 +183,9 @@ function readWhole(buf: Buffer, format: 'txt' | 'md' | 'html', source: string, i
   let title = '';
   let date = '';
   let text = raw;
-  if (format === 'md') ({ title, date, text } = readMarkdown(raw));
+  if (format === 'md') ({ title, date, text } = (await import('./markdown.js')).readMarkdown(raw));
   else if (format === 'html') {
-    ({ title, date, text } = readHtml(raw));
+    ({ title, date, text } = (await import('./html.js')).readHtml(raw));
     if (!text.trim()) return fail(id, source, 'no article text found in the HTML page', buf.length);
   }
   if (!text.trim()) return fail(id, source, 'empty document (no text)', buf.length);
@@ -247,6 +245,7 @@ async function* readJsonl(input: NodeJS.ReadableStream, path: string, rel: strin
 }
 
 async function* readCsv(input: NodeJS.ReadableStream, path: string, rel: string, opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {
+  const { parse: parseCsv } = await import('csv-parse');
   const parser = input.pipe(
     parseCsv({ columns: true, relax_column_count: true, bom: true, skip_empty_lines: true, relax_quotes: true, info: true }),
   );
@@ -299,5 +298,5 @@ async function* readStdin(opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<
   }
   const chunks: Buffer[] = [];
   for await (const c of rest()) chunks.push(c);
-  yield readWhole(Buffer.concat(chunks), format, '-', ids.unique('stdin'), opts);
+  yield await readWhole(Buffer.concat(chunks), format, '-', ids.unique('stdin'), opts);
 }

@@ -1,10 +1,15 @@
-// Word lists taken from packages once, lazily: compromise's English lexicon
-// (first names, last names, honorifics, demonyms, ordinary words) plus our
-// own data/titles.json. Recognizers ask questions of it; nothing here scans text.
+// Word lists taken from packages: compromise's English lexicon (first names,
+// last names, honorifics, demonyms, ordinary words) plus our own data files.
+// Recognizers ask questions of it; nothing here scans text. buildLexicon runs at
+// build time (scripts/build-data.ts, at `npm ci`/`npm run build`) and is written
+// to data/generated/lexicon.pack, which `lexicon()` reads: compromise is not
+// loaded at run time.
 
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dataPath } from '../util/paths.js';
+import { decodeLexicon } from '../data/lexicon-pack.js';
+import { generatedPack, loadPack } from '../data/packs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -45,8 +50,13 @@ const COMMON_TAGS = new Set([
 ]);
 const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
 
+/** The lexicon, read once per process from data/generated/lexicon.pack. */
 export function lexicon(): Lexicon {
-  if (cached) return cached;
+  return (cached ??= decodeLexicon(loadPack(generatedPack('lexicon'))));
+}
+
+/** Builds the lexicon from the packages and data files (build time: scripts/build-data.ts). */
+export function buildLexicon(): Lexicon {
   const nlp = require('compromise');
   const lex: Record<string, string | string[]> = nlp.world().model.one.lexicon;
   const firstNames = new Set<string>();
@@ -115,6 +125,5 @@ export function lexicon(): Lexicon {
   for (const t of titles) maxTitleWords = Math.max(maxTitleWords, t.split(' ').length);
   // A first name is evidence of a person even if it is also a rare common word.
   for (const w of ['the', 'a', 'an', 'and', 'or', 'but', 'if', 'so', 'as', 'at', 'in', 'on', 'of', 'to']) functionWords.add(w);
-  cached = { firstNames, lastNames, knownSurnames, personWords, titles, maxTitleWords, roleNouns, demonyms, countryDemonyms, common, functionWords, placeWords };
-  return cached;
+  return { firstNames, lastNames, knownSurnames, personWords, titles, maxTitleWords, roleNouns, demonyms, countryDemonyms, common, functionWords, placeWords };
 }

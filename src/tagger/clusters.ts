@@ -6,7 +6,8 @@
 
 import { existsSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
-import { hashKey, HashIndex, readPack } from '../data/pack.js';
+import { hashKey, HashIndex } from '../data/pack.js';
+import { loadPack } from '../data/packs.js';
 
 interface Clusters {
   index: HashIndex;
@@ -25,7 +26,7 @@ function load(): Clusters | null {
   if (loaded !== undefined) return loaded;
   const file = CLUSTERS_FILE();
   if (!existsSync(file)) return (loaded = null);
-  const p = readPack(file);
+  const p = loadPack(file);
   const meta = p.meta as { levels: number };
   const levels = meta.levels;
   const names: string[][] = [];

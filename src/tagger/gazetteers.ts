@@ -7,7 +7,8 @@
 
 import { existsSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
-import { hashKey, HashIndex, readPack } from '../data/pack.js';
+import { hashKey, HashIndex } from '../data/pack.js';
+import { loadPack } from '../data/packs.js';
 
 /** Category bits, in mask order. */
 export const GAZ_CATEGORIES = ['party', 'club', 'company', 'companylist', 'university', 'media', 'legislature', 'politician'] as const;
@@ -26,7 +27,7 @@ function load(): Loaded | null {
   if (loaded === undefined) {
     if (!existsSync(GAZETTEERS_FILE())) loaded = null;
     else {
-      const p = readPack(GAZETTEERS_FILE());
+      const p = loadPack(GAZETTEERS_FILE());
       loaded = { index: new HashIndex(p.array('keys', 'u32')), masks: p.array('masks', 'u16') };
     }
   }

@@ -6,7 +6,7 @@
 
 import { existsSync } from 'node:fs';
 import type { AnalyzedText, Candidate, EntityType, Token } from '../types.js';
-import { readPack } from '../data/pack.js';
+import { loadPack } from '../data/packs.js';
 import { dataPath } from '../util/paths.js';
 import { ALLOWED, CAN_END, dynamicFeatures, HashSink, History, sentenceInputs, staticFeatures, TAGS, type SentenceInput } from './features.js';
 import { PackedModel, type Scorer, type TrainableModel } from './model.js';
@@ -134,7 +134,7 @@ let shipped: PackedModel | null | undefined;
 
 /** The committed model (loaded once), or null when the file is missing. */
 export function shippedModel(): PackedModel | null {
-  if (shipped === undefined) shipped = existsSync(MODEL_FILE()) ? new PackedModel(readPack(MODEL_FILE())) : null;
+  if (shipped === undefined) shipped = existsSync(MODEL_FILE()) ? new PackedModel(loadPack(MODEL_FILE())) : null;
   return shipped;
 }
 

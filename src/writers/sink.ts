@@ -17,6 +17,9 @@ import {
   type WriterOptions,
 } from './index.js';
 
+/** An output file or folder already holds results and --force was not given (the CLI reports it as a usage error). */
+export class OutputExistsError extends Error {}
+
 export interface OutputSink {
   documents: TableWriter<OutputDocument>;
   mentions: TableWriter<OutputMention>;

@@ -8,8 +8,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { OutputDocument, OutputEntity, OutputMention } from '../types.js';
 import type { CooccurrenceRow } from '../linker/cooccur.js';
 import type { TableWriter } from './index.js';
-import type { OutputSink } from './sink.js';
-import { OutputExistsError } from '../pipeline/run.js';
+import { OutputExistsError, type OutputSink } from './sink.js';
 
 const SCHEMA = `
 CREATE TABLE documents (

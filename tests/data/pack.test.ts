@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodePack, hashKey, HashIndex, Pack, readPack, writePack } from '../../src/data/pack.js';
+import { encodePack, hashKey, HashIndex, KeyTable, keyTableContents, Pack, readPack, writePack } from '../../src/data/pack.js';
 
 test('a pack round-trips typed arrays, string lists and metadata', () => {
   const words = ['Whangārei', '', 'São Paulo', 'ドイツ', 'a'.repeat(300)];
@@ -47,4 +47,25 @@ test('HashIndex finds every key it was built with and nothing else', () => {
   for (let i = 5000; i < 10000; i++) if (index.find(hashKey(`w${i}`)) >= 0) found++;
   assert.equal(found, 0);
   assert.notEqual(hashKey(''), 0);
+});
+
+test('a KeyTable finds each key\'s row, also when two keys share a hash, and nothing else', () => {
+  // "key51wu" and "keyktfa" have the same 32-bit FNV-1a hash.
+  assert.equal(hashKey('key51wu'), hashKey('keyktfa'));
+  const keys = ['key51wu', 'Łódź', 'keyktfa', 'new york', '', 'ドイツ', ...Array.from({ length: 3000 }, (_, i) => `w${i}`)];
+  const table = new KeyTable(new Pack(encodePack(keyTableContents('k', keys))), 'k');
+  assert.equal(table.size, keys.length);
+  keys.forEach((k, row) => assert.equal(table.find(k), row, k));
+  for (const k of ['key51wv', 'lodz', 'Łód', 'new york ', 'ドイ', 'w3000', 'W1']) assert.equal(table.find(k), -1, k);
+  assert.equal(table.keys.get(1), 'Łódź');
+  assert.ok(table.keys.equals(5, 'ドイツ') && !table.keys.equals(5, 'ドイ'));
+});
+
+test('strings() decodes ASCII and non-ASCII lists alike', () => {
+  const ascii = ['alpha', '', 'beta gamma'];
+  const mixed = ['a', 'Whangārei', '', 'z'];
+  const p = new Pack(encodePack({ strings: { ascii, mixed } }));
+  assert.deepEqual(p.strings('ascii'), ascii);
+  assert.deepEqual(p.strings('mixed'), mixed);
+  assert.equal(p.stringList('mixed').get(1), 'Whangārei');
 });
