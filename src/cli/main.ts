@@ -3,7 +3,7 @@
 // written), 2 usage error, 130 interrupted.
 
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runExtract, FORMATS, OutputExistsError, RunSetupError, type Format } from '../pipeline/run.js';
@@ -93,7 +93,9 @@ export async function main(argv: string[]): Promise<void> {
     .option('--check <snapshot-dir>', 'compare this run with a saved --out-dir run; exit 1 with a diff when they differ')
     .option('--shard <K/N>', 'process only the documents whose id hashes to shard K of N (split an archive across machines; combine with `dossier merge`)', shardArg)
     .option('--resume', 'continue an interrupted --out-dir run from the documents it had finished (same inputs and options)', false)
-    .option('--raw-csv', 'do not neutralize CSV cells starting with = + - @ (spreadsheet formula injection)', false)
+    .option('--raw-csv', 'do not neutralize free-text CSV cells (text, context, title, canonical, aliases, error) starting with = + - @', false)
+    .option('--bom', 'start CSV files with a UTF-8 byte order mark, so Excel reads accents right', false)
+    .option('--excel', 'the same as --bom', false)
     .option('--force', 'overwrite output files already in --out-dir', false)
     .option('-q, --quiet', 'no progress or per-document messages on stderr', false)
     .option('-v, --verbose', 'print a timing line per document on stderr', false)
@@ -215,6 +217,8 @@ interface ExtractFlags {
   shard?: Shard;
   resume: boolean;
   rawCsv: boolean;
+  bom: boolean;
+  excel: boolean;
   force: boolean;
   quiet: boolean;
   verbose: boolean;
@@ -225,6 +229,16 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
   if (paths.length === 0) {
     if (process.stdin.isTTY) throw new UsageError("no input: give files or folders, or - for standard input (see 'dossier extract --help')");
     paths = ['-'];
+  }
+  // A mistyped path is a usage error, found before anything is written.
+  for (const p of paths) {
+    if (p === '-') continue;
+    try {
+      statSync(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${p}` : `cannot read ${p}: ${(err as Error).message}`);
+    }
   }
   if (o.check && o.outDir) throw new UsageError('use either --check or --out-dir, not both');
   if (o.resume && !o.outDir) throw new UsageError('--resume needs the --out-dir of the interrupted run');
@@ -265,6 +279,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
         titleField: o.titleField,
         date: o.date ?? '',
         inputFormat: o.inputFormat,
+        onWarning: (message) => progress.message(`dossier: warning: ${message}`, o.quiet),
       },
       format: o.format,
       outDir,
@@ -272,6 +287,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       shard: o.shard,
       resume: o.resume,
       rawCsv: o.rawCsv,
+      bom: o.bom || o.excel,
       force: o.force || Boolean(o.check),
       jobs: o.jobs,
       onDocument: (info) => progress.document(info),

@@ -31,6 +31,8 @@ export interface RunOptions {
   /** Write one SQLite database to this file (--sqlite FILE, or --format sqlite: OUT_DIR/dossier.db). */
   sqlitePath?: string;
   rawCsv: boolean;
+  /** Start CSV files with a UTF-8 byte order mark (--bom / --excel). */
+  bom?: boolean;
   force: boolean;
   /** Worker threads for extraction (1 = in this thread). */
   jobs?: number;
@@ -148,6 +150,7 @@ async function openSink(opts: RunOptions): Promise<Opened> {
   }
   const sink = createFileSink(format, outDir, {
     rawCsv: opts.rawCsv,
+    bom: opts.bom,
     resume: recovered ? { documentRows: recovered.documentRows, mentionRows: recovered.mentionRows } : undefined,
   });
   return { sink, recovered };
@@ -158,6 +161,7 @@ function manifestFor(opts: RunOptions, format: FileFormat): RunManifest {
     tool: 'dossier',
     format,
     raw_csv: opts.rawCsv,
+    ...(opts.bom ? { bom: true } : {}),
     inputs: opts.paths,
     reader: opts.reader,
     shard: formatShard(opts.shard),
@@ -175,6 +179,7 @@ function checkResumable(opts: RunOptions, format: FileFormat): void {
   const differs: string[] = [];
   if (m.format !== want.format) differs.push(`--format ${m.format}`);
   if (m.raw_csv !== want.raw_csv) differs.push(m.raw_csv ? '--raw-csv' : 'no --raw-csv');
+  if (Boolean(m.bom) !== Boolean(want.bom)) differs.push(m.bom ? '--bom' : 'no --bom');
   if (m.shard !== want.shard) differs.push(m.shard ? `--shard ${m.shard}` : 'no --shard');
   if (JSON.stringify(m.inputs) !== JSON.stringify(want.inputs)) differs.push(`inputs ${m.inputs.join(' ')}`);
   if (JSON.stringify(m.reader) !== JSON.stringify(want.reader)) differs.push(`reader options ${JSON.stringify(m.reader)}`);
@@ -195,7 +200,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const fileFormat = format === 'sqlite' ? null : format;
   const manifest = sink && fileFormat && opts.outDir ? manifestFor(opts, fileFormat) : null;
   const mentionsOut: TableWriter<OutputMention> =
-    sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv });
+    sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv, bom: opts.bom });
   const docsOut: TableWriter<OutputDocument> | null = sink?.documents ?? null;
   const entities = sink ? recovered?.entities ?? new EntityTable() : null;
   const cooc = sink ? recovered?.cooc ?? new CooccurrenceTable() : null;

@@ -5,7 +5,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
-import type { OutputFormat } from './index.js';
+import { FREE_TEXT_COLUMNS, type OutputFormat } from './index.js';
 
 export type TableName = 'documents' | 'mentions' | 'entities' | 'cooccurrences';
 export type Row = Record<string, unknown>;
@@ -30,8 +30,21 @@ export function fromCsvCell(column: string, value: string, rawCsv: boolean): unk
   if (NUMBER_COLUMNS.has(column)) return value === '' ? 0 : Number(value);
   if (NULLABLE_NUMBER_COLUMNS.has(column)) return value === '' ? null : Number(value);
   if (BOOLEAN_COLUMNS.has(column)) return value === 'true';
-  // Undo formula neutralization (the writer adds a leading ' to = + - @ tab CR).
-  return !rawCsv && NEUTRALIZED.test(value) ? value.slice(1) : value;
+  // Undo formula neutralization (the writer adds a leading ' to free-text cells starting with = + - @ tab CR).
+  return !rawCsv && FREE_TEXT_COLUMNS.has(column) && NEUTRALIZED.test(value) ? value.slice(1) : value;
+}
+
+/**
+ * A JSON/JSONL row as the pipeline carries it: nulls of text columns back to
+ * '' and geonames_id back to a string, so that writing it again gives the same
+ * bytes in any format.
+ */
+export function fromJsonRow(row: Row): Row {
+  for (const [k, v] of Object.entries(row)) {
+    if (v === null && !NULLABLE_NUMBER_COLUMNS.has(k) && !NUMBER_COLUMNS.has(k)) row[k] = '';
+    else if (k === 'geonames_id' && typeof v === 'number') row[k] = String(v);
+  }
+  return row;
 }
 
 export interface ReadTableOptions {
@@ -43,12 +56,12 @@ export interface ReadTableOptions {
 export async function* readTable(path: string, format: OutputFormat, opts: ReadTableOptions = {}): AsyncGenerator<Row> {
   if (format === 'json') {
     // JSON arrays are written one row per line; parsing the whole file is the simple, correct way.
-    for (const r of JSON.parse(readFileSync(path, 'utf8')) as Row[]) yield r;
+    for (const r of JSON.parse(readFileSync(path, 'utf8')) as Row[]) yield fromJsonRow(r);
     return;
   }
   if (format === 'jsonl') {
     const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-    for await (const line of rl) if (line.trim()) yield JSON.parse(line) as Row;
+    for await (const line of rl) if (line.trim()) yield fromJsonRow(JSON.parse(line) as Row);
     return;
   }
   const parser = createReadStream(path).pipe(parse({ columns: true, bom: true }));
