@@ -291,6 +291,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       force: o.force || Boolean(o.check),
       jobs: o.jobs,
       onDocument: (info) => progress.document(info),
+      onPartial: (info) => progress.partialDocument(info),
       onError: (message) => progress.message(`dossier: ${message}`, o.quiet),
       shouldStop: () => stop,
     });

@@ -6,9 +6,15 @@ import { Worker } from 'node:worker_threads';
 import type { Document, OutputMention } from '../types.js';
 import { extractDocument } from './extract.js';
 
+/** A document's mention rows and the time its extraction took (not the time it waited in a queue). */
+export interface Extracted {
+  mentions: OutputMention[];
+  ms: number;
+}
+
 export interface Extractor {
   /** Extract one document; promises resolve in any order, callers keep their own order. */
-  extract(doc: Document): Promise<OutputMention[]>;
+  extract(doc: Document): Promise<Extracted>;
   /** How many documents may be in flight before the caller should wait for the oldest. */
   readonly capacity: number;
   /** Start work on documents held back for batching; call before waiting for a result. */
@@ -19,14 +25,16 @@ export interface Extractor {
 class InlineExtractor implements Extractor {
   readonly capacity = 1;
   flush(): void {}
-  async extract(doc: Document): Promise<OutputMention[]> {
-    return extractDocument(doc);
+  async extract(doc: Document): Promise<Extracted> {
+    const t0 = performance.now();
+    const mentions = extractDocument(doc);
+    return { mentions, ms: performance.now() - t0 };
   }
   async close(): Promise<void> {}
 }
 
 interface Pending {
-  resolve: (m: OutputMention[]) => void;
+  resolve: (m: Extracted) => void;
   reject: (e: Error) => void;
 }
 
@@ -34,7 +42,7 @@ interface Pending {
 export interface BatchRequest {
   items: { seq: number; doc: Document }[];
 }
-export type BatchResult = { seq: number; mentions?: OutputMention[]; error?: string };
+export type BatchResult = { seq: number; mentions?: OutputMention[]; error?: string; ms?: number };
 
 // Documents go to workers in batches: one message (and one thread wake-up)
 // per batch instead of per document. A batch leaves when it holds BATCH_DOCS
@@ -67,7 +75,7 @@ class WorkerExtractor implements Extractor {
           this.pending.delete(r.seq);
           this.load[p.worker]--;
           if (r.error !== undefined) p.reject(new Error(r.error));
-          else p.resolve(r.mentions ?? []);
+          else p.resolve({ mentions: r.mentions ?? [], ms: r.ms ?? 0 });
         }
       });
       w.on('error', (err) => {
@@ -83,9 +91,9 @@ class WorkerExtractor implements Extractor {
     }
   }
 
-  extract(doc: Document): Promise<OutputMention[]> {
+  extract(doc: Document): Promise<Extracted> {
     const seq = this.seq++;
-    const promise = new Promise<OutputMention[]>((resolve, reject) => {
+    const promise = new Promise<Extracted>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, worker: -1 });
     });
     this.batch.push({ seq, doc });

@@ -7,7 +7,7 @@ import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, EntityType, OutputDocument, OutputMention, ReadFailure } from '../types.js';
 import { readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
-import { createExtractor } from './pool.js';
+import { createExtractor, type Extracted } from './pool.js';
 import { extractPieces, isHuge } from './extract.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
@@ -36,8 +36,10 @@ export interface RunOptions {
   force: boolean;
   /** Worker threads for extraction (1 = in this thread). */
   jobs?: number;
-  /** Called once per finished document (progress, verbose timings). */
+  /** Called once per finished document (progress, verbose timings); `ms` is the time spent extracting it. */
   onDocument?: (info: { doc_id: string; source: string; bytes: number; ms: number; status: 'ok' | 'error' }) => void;
+  /** Called after each piece of a huge document with the input bytes done so far (progress inside one document). */
+  onPartial?: (info: { source: string; bytes: number }) => void;
   /** Called with a one-line message for every document that failed. */
   onError?: (message: string) => void;
   /** Process only the documents whose id hashes to this shard. */
@@ -219,42 +221,44 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const lineByLine = !sink && opts.paths.includes('-');
   const extractor = createExtractor(lineByLine ? 1 : opts.jobs ?? 1);
   // Documents in flight, oldest first: results are written in input order.
-  const inFlight: { item: InputItem; started: number; result: Promise<OutputMention[]> }[] = [];
+  const inFlight: { item: InputItem; result: Promise<Extracted> }[] = [];
   const finish = async (entry: (typeof inFlight)[number]): Promise<void> => {
-    const { item, started } = entry;
+    const { item } = entry;
     summary.documents++;
     if (!item.result.ok) {
       const f = item.result.failure;
       summary.failed++;
       opts.onError?.(`${f.source}: ${f.error}`);
       docsOut?.write(failureRow(f, includeText));
-      opts.onDocument?.({ doc_id: f.id, source: f.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
+      opts.onDocument?.({ doc_id: f.id, source: f.source, bytes: item.bytes, ms: 0, status: 'error' });
       return;
     }
     const doc = item.result.doc;
-    let mentions: OutputMention[];
+    let extracted: Extracted;
     extractor.flush();
     try {
-      mentions = await entry.result;
+      extracted = await entry.result;
     } catch (err) {
       // A bug or pathological input in one document must not end the run.
       const message = `extraction failed: ${(err as Error).message}`;
       summary.failed++;
       opts.onError?.(`${doc.source}: ${message}`);
       docsOut?.write(failureRow({ id: doc.id, source: doc.source, error: message }, includeText));
-      opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
+      opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: 0, status: 'error' });
       return;
     }
-    await writeDocument(item, doc, started, [mentions], []);
+    await writeDocument(item, doc, extracted.ms, [extracted.mentions], []);
   };
   /**
    * A document's mention rows, chunk by chunk (one chunk, or one per piece of a
    * huge document), then its documents row. `failures` may grow while the
    * chunks are produced: pieces that could not be extracted.
    */
-  const writeDocument = async (item: InputItem, doc: Document, started: number, chunks: Iterable<OutputMention[]>, failures: string[]) => {
+  const writeDocument = async (item: InputItem, doc: Document, ms: number | (() => number), chunks: Iterable<OutputMention[]>, failures: string[]) => {
     const counts = noCounts();
     const coocDoc = cooc?.document();
+    const huge = isHuge(doc);
+    const totalCp = huge ? codePointLength(doc.text) : 0;
     for (const mentions of chunks) {
       for (const m of mentions) {
         mentionsOut.write(m);
@@ -265,12 +269,17 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       summary.mentions += mentions.length;
       entities?.add(doc.id, doc.date, mentions);
       coocDoc?.add(mentions);
+      if (huge && mentions.length > 0 && opts.onPartial) {
+        // Bytes done, estimated from the code points the last mention reached.
+        const done = mentions[mentions.length - 1].end / totalCp;
+        opts.onPartial({ source: doc.source, bytes: Math.floor(item.bytes * Math.min(done, 1)) });
+      }
     }
     coocDoc?.end();
     if (failures.length > 0) summary.failed++;
     docsOut?.write(documentRow(doc, counts, includeText, failures.join('; ')));
     const status = failures.length > 0 ? 'error' : 'ok';
-    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status });
+    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: typeof ms === 'number' ? ms : ms(), status });
   };
   /**
    * A huge document, in this thread, after every document before it: its rows
@@ -287,7 +296,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       failures.push(message);
       opts.onError?.(`${doc.source}: ${message} (the rest of the document is written)`);
     });
-    await writeDocument(item, doc, started, pieces, failures);
+    await writeDocument(item, doc, () => performance.now() - started, pieces, failures);
   };
   try {
     let ordinal = -1;
@@ -317,9 +326,9 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
         await finishHuge(item, item.result.doc);
         continue;
       }
-      const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve([]);
+      const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve({ mentions: [], ms: 0 });
       result.catch(() => {}); // handled when the entry is finished, in order
-      inFlight.push({ item, started: performance.now(), result });
+      inFlight.push({ item, result });
       while (inFlight.length >= extractor.capacity) await finish(inFlight.shift()!);
     }
     while (inFlight.length > 0 && !summary.interrupted) await finish(inFlight.shift()!);
