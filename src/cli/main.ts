@@ -5,7 +5,8 @@
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { openRun, type RunTables } from '../writers/load.js';
 import { runExtract, FORMATS, OutputExistsError, RunSetupError, type Format } from '../pipeline/run.js';
 import { parseShard, readManifest, type Shard } from '../pipeline/manifest.js';
 import { Progress } from './progress.js';
@@ -134,9 +135,9 @@ Examples:
 
   program
     .command('report')
-    .description('write one self-contained HTML report (top entities, timeline, map, network, searchable table) from an --out-dir run')
-    .argument('<out-dir>', 'a folder written by dossier extract --out-dir (csv, json or jsonl)')
-    .requiredOption('--html <file>', 'the HTML file to write')
+    .description('write one self-contained HTML report (top entities, timelines, map, network, searchable table, documents) from a run')
+    .argument('<run>', 'a folder written by dossier extract --out-dir (csv, json, jsonl or sqlite), or a --sqlite database file')
+    .option('--html <file>', 'the HTML file to write (default: report.html in the run folder)')
     .option('--title <text>', 'heading of the report', 'dossier report')
     .option('--top <n>', 'entities in the searchable table (the most mentioned)', positiveInt, 2000)
     .option('--force', 'overwrite the HTML file', false)
@@ -147,14 +148,74 @@ so it stays a few MB for archives of tens of thousands of documents.
 
 Example:
   $ dossier extract fixtures/articles --out-dir out
-  $ dossier report out --html report.html`)
-    .action(async (outDir: string, o: { html: string; title: string; top: number; force: boolean }) => {
+  $ dossier report out                      # writes out/report.html`)
+    .action(async (runPath: string, o: { html?: string; title: string; top: number; force: boolean }) => {
       const { writeReport } = await import('../report/index.js');
+      const html = o.html ?? defaultBeside(runPath, 'report.html');
       try {
-        const data = await writeReport(outDir, o.html, { title: o.title, tableCap: o.top, force: o.force });
-        process.stderr.write(`dossier: wrote ${o.html} (${data.documents} documents, ${data.entities.length} of ${data.entityCount} entities)\n`);
+        const data = await writeReport(runPath, html, { title: o.title, tableCap: o.top, force: o.force });
+        process.stderr.write(`dossier: wrote ${html} (${data.documents} documents, ${data.entities.length} of ${data.entityCount} entities)\n`);
       } catch (err) {
         throw new UsageError((err as Error).message);
+      }
+    });
+
+  program
+    .command('network')
+    .description('export the co-occurrence network of a run for Gephi, networkx or a spreadsheet')
+    .argument('<run>', 'a folder written by dossier extract --out-dir (any --format), or a --sqlite database file')
+    .option('--gexf <file>', 'GEXF 1.3 graph (Gephi: File > Open; networkx.read_gexf)')
+    .option('--edges-csv <file>', "Gephi edge table: Source,Target,Weight,Type,Sentences (Weight: documents naming both)")
+    .option('--nodes-csv <file>', 'Gephi node table: Id,Label,Type,Mentions,Documents')
+    .option('--min-documents <n>', 'keep pairs named together in at least this many documents', positiveInt, 1)
+    .option('--force', 'overwrite the files', false)
+    .addHelpText('after', `
+Nodes are people, organizations and places (entity_id as Id); an edge joins two
+named in the same document.
+
+Example:
+  $ dossier network out --gexf out/network.gexf
+  $ dossier network out --edges-csv edges.csv --nodes-csv nodes.csv --min-documents 2`)
+    .action(async (runPath: string, o: { gexf?: string; edgesCsv?: string; nodesCsv?: string; minDocuments: number; force: boolean }) => {
+      if (!o.gexf && !o.edgesCsv && !o.nodesCsv) throw new UsageError('say what to write: --gexf FILE, --edges-csv FILE and/or --nodes-csv FILE');
+      const run = await openRunOrFail(runPath);
+      const { writeNetwork } = await import('../writers/exports.js');
+      try {
+        const r = await writeNetwork(run, { gexf: o.gexf, edgesCsv: o.edgesCsv, nodesCsv: o.nodesCsv, minDocuments: o.minDocuments, force: o.force });
+        process.stderr.write(`dossier: wrote ${[o.gexf, o.edgesCsv, o.nodesCsv].filter(Boolean).join(', ')} (${r.nodes} nodes, ${r.edges} edges)\n`);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      } finally {
+        run.close();
+      }
+    });
+
+  program
+    .command('displacy')
+    .description("write each document with its entities in displaCy's format, one JSON per line")
+    .argument('<run>', 'a folder written by dossier extract --out-dir (any --format), or a --sqlite database file')
+    .option('--out <file>', 'the JSON Lines file to write (default: displacy.jsonl in the run folder)')
+    .option('--force', 'overwrite the file', false)
+    .addHelpText('after', `
+Each line is {"text", "ents": [{"start", "end", "label"}], "title", "doc_id"}, with
+offsets in code points (Python string indexes). In Python:
+  spacy.displacy.render(json.loads(line), style="ent", manual=True)
+A CSV run keeps no texts; they are read again from the inputs named in its
+dossier-run.json.
+
+Example:
+  $ dossier displacy out --out out/displacy.jsonl`)
+    .action(async (runPath: string, o: { out?: string; force: boolean }) => {
+      const out = o.out ?? defaultBeside(runPath, 'displacy.jsonl');
+      const run = await openRunOrFail(runPath);
+      const { writeDisplacy } = await import('../writers/exports.js');
+      try {
+        const r = await writeDisplacy(run, out, { force: o.force, runDir: runPath });
+        process.stderr.write(`dossier: wrote ${out} (${r.documents} documents)\n`);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      } finally {
+        run.close();
       }
     });
 
@@ -200,6 +261,17 @@ Examples:
     return;
   }
   process.exitCode = exitCode;
+}
+
+/** A file named NAME in the run folder (or next to a database file). */
+function defaultBeside(runPath: string, name: string): string {
+  return /\.(db|sqlite3?)$/i.test(runPath) ? join(dirname(runPath), name) : join(runPath, name);
+}
+
+async function openRunOrFail(runPath: string): Promise<RunTables> {
+  const run = await openRun(runPath);
+  if (!run) throw new UsageError(`${runPath} holds no dossier output (documents/mentions .csv, .json, .jsonl or dossier.db); run dossier extract --out-dir ${runPath} first`);
+  return run;
 }
 
 interface ExtractFlags {

@@ -4,7 +4,7 @@
 // with a few mentions in context each. Mentions are streamed, never all held,
 // so the report stays small for archives of any size.
 
-import { detectFormat, readTable, tablePath } from '../writers/load.js';
+import { openRun } from '../writers/load.js';
 import type { EntityType } from '../types.js';
 
 export interface ReportEntity {
@@ -44,8 +44,8 @@ export interface AggregateOptions {
 }
 
 export async function aggregate(outDir: string, opts: AggregateOptions = {}): Promise<ReportData> {
-  const format = detectFormat(outDir);
-  if (!format) throw new Error(`${outDir} holds no dossier output (documents/mentions .csv, .json or .jsonl); run dossier extract --out-dir ${outDir} first`);
+  const run = await openRun(outDir);
+  if (!run) throw new Error(`${outDir} holds no dossier output (documents/mentions .csv, .json, .jsonl or dossier.db); run dossier extract --out-dir ${outDir} first`);
   const tableCap = opts.tableCap ?? 2000;
   const searchCap = opts.searchCap ?? 50_000;
   const perEntity = opts.examplesPerEntity ?? 5;
@@ -54,13 +54,13 @@ export async function aggregate(outDir: string, opts: AggregateOptions = {}): Pr
   const titles = new Map<string, string>();
   let documents = 0;
   let failed = 0;
-  for await (const d of readTable(tablePath(outDir, 'documents', format), format)) {
+  for await (const d of run.rows('documents')) {
     documents++;
     if (d.status === 'error') failed++;
     else titles.set(String(d.doc_id), String(d.title ?? ''));
   }
   const all: ReportEntity[] = [];
-  for await (const e of readTable(tablePath(outDir, 'entities', format), format)) {
+  for await (const e of run.rows('entities')) {
     if (e.type === 'DATE') continue;
     all.push({
       id: String(e.entity_id),
@@ -78,7 +78,7 @@ export async function aggregate(outDir: string, opts: AggregateOptions = {}): Pr
   const byId = new Map(entities.map((e) => [e.id, e]));
   const months = new Map<string, number>();
   let mentionCount = 0;
-  for await (const m of readTable(tablePath(outDir, 'mentions', format), format)) {
+  for await (const m of run.rows('mentions')) {
     mentionCount++;
     if (m.type === 'DATE') {
       const start = String(m.date_start ?? '');
@@ -97,7 +97,7 @@ export async function aggregate(outDir: string, opts: AggregateOptions = {}): Pr
   // The network: pairs among the most mentioned people, organizations and places.
   const top = new Set(all.slice(0, networkNodes).map((e) => e.id));
   const edges: [string, string, number][] = [];
-  for await (const c of readTable(tablePath(outDir, 'cooccurrences', format), format)) {
+  for await (const c of run.rows('cooccurrences')) {
     const a = String(c.entity_a);
     const b = String(c.entity_b);
     if (top.has(a) && top.has(b)) edges.push([a, b, Number(c.documents)]);

@@ -76,3 +76,51 @@ export async function* readTable(path: string, format: OutputFormat, opts: ReadT
 export function tablePath(dir: string, name: TableName, format: OutputFormat): string {
   return join(dir, `${name}.${format}`);
 }
+
+/** Where a run's tables are: a folder of csv/json/jsonl files, or a SQLite database (DIR/dossier.db or a .db file). */
+export interface RunTables {
+  format: OutputFormat | 'sqlite';
+  /** Rows of one table, in the order the run wrote them, typed as readTable gives them. */
+  rows(name: TableName): AsyncGenerator<Row>;
+  /** Whether documents rows carry the article text. */
+  hasText: boolean;
+  close(): void;
+}
+
+const SQLITE_ORDER: Record<TableName, string> = {
+  documents: 'doc_seq',
+  mentions: 'rowid',
+  entities: 'rowid',
+  cooccurrences: 'rowid',
+};
+
+/** Open the output of `dossier extract --out-dir DIR` (any --format) or of `--sqlite FILE.db`; null when PATH holds none. */
+export async function openRun(path: string): Promise<RunTables | null> {
+  const dbPath = /\.(db|sqlite3?)$/i.test(path) && existsSync(path) ? path : join(path, 'dossier.db');
+  const format = existsSync(path) && !/\.(db|sqlite3?)$/i.test(path) ? detectFormat(path) : null;
+  if (format) {
+    return {
+      format,
+      hasText: format !== 'csv',
+      rows: (name) => readTable(tablePath(path, name, format), format),
+      close() {},
+    };
+  }
+  if (!existsSync(dbPath)) return null;
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(dbPath, { readonly: true });
+  return {
+    format: 'sqlite',
+    hasText: true,
+    async *rows(name) {
+      for (const r of db.prepare(`SELECT * FROM ${name} ORDER BY ${SQLITE_ORDER[name]}`).iterate() as Iterable<Row>) {
+        delete r.doc_seq;
+        if ('needs_anchor' in r) r.needs_anchor = r.needs_anchor === 1;
+        yield fromJsonRow(r);
+      }
+    },
+    close() {
+      db.close();
+    },
+  };
+}
