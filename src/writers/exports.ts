@@ -166,7 +166,7 @@ export async function writeDisplacy(run: RunTables, outPath: string, opts: Displ
  * names, in step with the documents table (same order; a shard's documents are a
  * subsequence), so only one text is held at a time.
  */
-async function textsFromInputs(runDir: string | undefined): Promise<(id: string) => Promise<string | undefined>> {
+export async function textsFromInputs(runDir: string | undefined): Promise<(id: string) => Promise<string | undefined>> {
   const m = runDir ? readManifest(runDir) : null;
   if (!m) throw new Error('this run has no article texts (documents.csv leaves them out) and no dossier-run.json naming its inputs; export from a --format jsonl or sqlite run');
   if (m.inputs.includes('-')) throw new Error('this run read standard input, which cannot be read again; export from a --format jsonl or sqlite run');
