@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { openRun, type RunTables } from '../writers/load.js';
 import { runExtract, FORMATS, OutputExistsError, RunSetupError, type Format } from '../pipeline/run.js';
 import { parseShard, readManifest, type Shard } from '../pipeline/manifest.js';
-import { Progress } from './progress.js';
+import { Progress, plural } from './progress.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
 
@@ -130,7 +130,7 @@ Examples:
         force: o.force,
         onWarning: (m) => process.stderr.write(`dossier: warning: ${m}\n`),
       });
-      if (!o.quiet) process.stderr.write(`dossier: merged ${summary.documents} documents and ${summary.mentions} mentions into ${o.outDir}\n`);
+      if (!o.quiet) process.stderr.write(`dossier: merged ${plural(summary.documents, 'document')} and ${plural(summary.mentions, 'mention')} into ${o.outDir}\n`);
     });
 
   program
@@ -154,7 +154,7 @@ Example:
       const html = o.html ?? defaultBeside(runPath, 'report.html');
       try {
         const data = await writeReport(runPath, html, { title: o.title, tableCap: o.top, force: o.force });
-        process.stderr.write(`dossier: wrote ${html} (${data.documents} documents, ${data.entities.length} of ${data.entityCount} entities)\n`);
+        process.stderr.write(`dossier: wrote ${html} (${plural(data.documents, 'document')}, ${data.entities.length} of ${plural(data.entityCount, 'entity', 'entities')})\n`);
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
@@ -211,7 +211,7 @@ Example:
       const { writeDisplacy } = await import('../writers/exports.js');
       try {
         const r = await writeDisplacy(run, out, { force: o.force, runDir: runPath });
-        process.stderr.write(`dossier: wrote ${out} (${r.documents} documents)\n`);
+        process.stderr.write(`dossier: wrote ${out} (${plural(r.documents, 'document')})\n`);
       } catch (err) {
         throw new UsageError((err as Error).message);
       } finally {

@@ -86,3 +86,28 @@ test('--verbose prints each document with the time its extraction took, and the 
     assert.ok(Number(m[1]) <= Number(total[1]) * 1000 + 100, l);
   }
 });
+
+test('a huge document reports its progress piece by piece, ending at its size', async () => {
+  const { runExtract } = await import('../../src/pipeline/run.js');
+  const dir = tempDir('progress-huge');
+  const para = 'Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the budget. ';
+  writeFileSync(join(dir, 'big.txt'), `${para.repeat(40)}\n\n`.repeat(90)); // about 270,000 characters: three pieces
+  const partial: number[] = [];
+  const done: number[] = [];
+  const summary = await runExtract({
+    paths: [join(dir, 'big.txt')],
+    reader: { idField: 'id', textField: 'text', dateField: 'date', titleField: 'title', date: '' },
+    format: 'csv',
+    outDir: join(dir, 'out'),
+    rawCsv: false,
+    force: false,
+    jobs: 1,
+    onPartial: (i) => partial.push(i.bytes),
+    onDocument: (i) => done.push(i.bytes),
+  });
+  assert.equal(summary.documents, 1);
+  assert.ok(partial.length >= 3, `${partial.length} progress reports`);
+  assert.deepEqual(partial, [...partial].sort((a, b) => a - b), 'bytes only grow');
+  assert.ok(partial[0] < done[0] / 2);
+  assert.ok(partial.at(-1)! <= done[0] && partial.at(-1)! > done[0] * 0.9);
+});
