@@ -99,7 +99,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--excel', 'the same as --bom', false)
     .option('--force', 'overwrite output files already in --out-dir', false)
     .option('-q, --quiet', 'no progress or per-document messages on stderr', false)
-    .option('-v, --verbose', 'print a timing line per document on stderr', false)
+    .option('-v, --verbose', 'print each document with the time its extraction took, and the total, on stderr', false)
     .addHelpText('after', EXTRACT_HELP)
     .action(async (paths: string[], o) => {
       exitCode = await extractCommand(paths, o);
