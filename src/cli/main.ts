@@ -3,12 +3,13 @@
 // written), 2 usage error, 130 interrupted.
 
 import { Command, CommanderError, Option, InvalidArgumentError } from 'commander';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { openRun, type RunTables } from '../writers/load.js';
 import { runExtract, FORMATS, OutputExistsError, RunSetupError, type Format } from '../pipeline/run.js';
 import { parseShard, readManifest, type Shard } from '../pipeline/manifest.js';
-import { Progress } from './progress.js';
+import { Progress, plural } from './progress.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
 
@@ -93,10 +94,12 @@ export async function main(argv: string[]): Promise<void> {
     .option('--check <snapshot-dir>', 'compare this run with a saved --out-dir run; exit 1 with a diff when they differ')
     .option('--shard <K/N>', 'process only the documents whose id hashes to shard K of N (split an archive across machines; combine with `dossier merge`)', shardArg)
     .option('--resume', 'continue an interrupted --out-dir run from the documents it had finished (same inputs and options)', false)
-    .option('--raw-csv', 'do not neutralize CSV cells starting with = + - @ (spreadsheet formula injection)', false)
+    .option('--raw-csv', 'do not neutralize free-text CSV cells (text, context, title, canonical, aliases, error) starting with = + - @', false)
+    .option('--bom', 'start CSV files with a UTF-8 byte order mark, so Excel reads accents right', false)
+    .option('--excel', 'the same as --bom', false)
     .option('--force', 'overwrite output files already in --out-dir', false)
     .option('-q, --quiet', 'no progress or per-document messages on stderr', false)
-    .option('-v, --verbose', 'print a timing line per document on stderr', false)
+    .option('-v, --verbose', 'print each document with the time its extraction took, and the total, on stderr', false)
     .addHelpText('after', EXTRACT_HELP)
     .action(async (paths: string[], o) => {
       exitCode = await extractCommand(paths, o);
@@ -127,14 +130,14 @@ Examples:
         force: o.force,
         onWarning: (m) => process.stderr.write(`dossier: warning: ${m}\n`),
       });
-      if (!o.quiet) process.stderr.write(`dossier: merged ${summary.documents} documents and ${summary.mentions} mentions into ${o.outDir}\n`);
+      if (!o.quiet) process.stderr.write(`dossier: merged ${plural(summary.documents, 'document')} and ${plural(summary.mentions, 'mention')} into ${o.outDir}\n`);
     });
 
   program
     .command('report')
-    .description('write one self-contained HTML report (top entities, timeline, map, network, searchable table) from an --out-dir run')
-    .argument('<out-dir>', 'a folder written by dossier extract --out-dir (csv, json or jsonl)')
-    .requiredOption('--html <file>', 'the HTML file to write')
+    .description('write one self-contained HTML report (top entities, timelines, map, network, searchable table, documents) from a run')
+    .argument('<run>', 'a folder written by dossier extract --out-dir (csv, json, jsonl or sqlite), or a --sqlite database file')
+    .option('--html <file>', 'the HTML file to write (default: report.html in the run folder)')
     .option('--title <text>', 'heading of the report', 'dossier report')
     .option('--top <n>', 'entities in the searchable table (the most mentioned)', positiveInt, 2000)
     .option('--force', 'overwrite the HTML file', false)
@@ -145,14 +148,74 @@ so it stays a few MB for archives of tens of thousands of documents.
 
 Example:
   $ dossier extract fixtures/articles --out-dir out
-  $ dossier report out --html report.html`)
-    .action(async (outDir: string, o: { html: string; title: string; top: number; force: boolean }) => {
+  $ dossier report out                      # writes out/report.html`)
+    .action(async (runPath: string, o: { html?: string; title: string; top: number; force: boolean }) => {
       const { writeReport } = await import('../report/index.js');
+      const html = o.html ?? defaultBeside(runPath, 'report.html');
       try {
-        const data = await writeReport(outDir, o.html, { title: o.title, tableCap: o.top, force: o.force });
-        process.stderr.write(`dossier: wrote ${o.html} (${data.documents} documents, ${data.entities.length} of ${data.entityCount} entities)\n`);
+        const data = await writeReport(runPath, html, { title: o.title, tableCap: o.top, force: o.force });
+        process.stderr.write(`dossier: wrote ${html} (${plural(data.documents, 'document')}, ${data.entities.length} of ${plural(data.entityCount, 'entity', 'entities')})\n`);
       } catch (err) {
         throw new UsageError((err as Error).message);
+      }
+    });
+
+  program
+    .command('network')
+    .description('export the co-occurrence network of a run for Gephi, networkx or a spreadsheet')
+    .argument('<run>', 'a folder written by dossier extract --out-dir (any --format), or a --sqlite database file')
+    .option('--gexf <file>', 'GEXF 1.3 graph (Gephi: File > Open; networkx.read_gexf)')
+    .option('--edges-csv <file>', "Gephi edge table: Source,Target,Weight,Type,Sentences (Weight: documents naming both)")
+    .option('--nodes-csv <file>', 'Gephi node table: Id,Label,Type,Mentions,Documents')
+    .option('--min-documents <n>', 'keep pairs named together in at least this many documents', positiveInt, 1)
+    .option('--force', 'overwrite the files', false)
+    .addHelpText('after', `
+Nodes are people, organizations and places (entity_id as Id); an edge joins two
+named in the same document.
+
+Example:
+  $ dossier network out --gexf out/network.gexf
+  $ dossier network out --edges-csv edges.csv --nodes-csv nodes.csv --min-documents 2`)
+    .action(async (runPath: string, o: { gexf?: string; edgesCsv?: string; nodesCsv?: string; minDocuments: number; force: boolean }) => {
+      if (!o.gexf && !o.edgesCsv && !o.nodesCsv) throw new UsageError('say what to write: --gexf FILE, --edges-csv FILE and/or --nodes-csv FILE');
+      const run = await openRunOrFail(runPath);
+      const { writeNetwork } = await import('../writers/exports.js');
+      try {
+        const r = await writeNetwork(run, { gexf: o.gexf, edgesCsv: o.edgesCsv, nodesCsv: o.nodesCsv, minDocuments: o.minDocuments, force: o.force });
+        process.stderr.write(`dossier: wrote ${[o.gexf, o.edgesCsv, o.nodesCsv].filter(Boolean).join(', ')} (${r.nodes} nodes, ${r.edges} edges)\n`);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      } finally {
+        run.close();
+      }
+    });
+
+  program
+    .command('displacy')
+    .description("write each document with its entities in displaCy's format, one JSON per line")
+    .argument('<run>', 'a folder written by dossier extract --out-dir (any --format), or a --sqlite database file')
+    .option('--out <file>', 'the JSON Lines file to write (default: displacy.jsonl in the run folder)')
+    .option('--force', 'overwrite the file', false)
+    .addHelpText('after', `
+Each line is {"text", "ents": [{"start", "end", "label"}], "title", "doc_id"}, with
+offsets in code points (Python string indexes). In Python:
+  spacy.displacy.render(json.loads(line), style="ent", manual=True)
+A CSV run keeps no texts; they are read again from the inputs named in its
+dossier-run.json.
+
+Example:
+  $ dossier displacy out --out out/displacy.jsonl`)
+    .action(async (runPath: string, o: { out?: string; force: boolean }) => {
+      const out = o.out ?? defaultBeside(runPath, 'displacy.jsonl');
+      const run = await openRunOrFail(runPath);
+      const { writeDisplacy } = await import('../writers/exports.js');
+      try {
+        const r = await writeDisplacy(run, out, { force: o.force, runDir: runPath });
+        process.stderr.write(`dossier: wrote ${out} (${plural(r.documents, 'document')})\n`);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      } finally {
+        run.close();
       }
     });
 
@@ -200,6 +263,17 @@ Examples:
   process.exitCode = exitCode;
 }
 
+/** A file named NAME in the run folder (or next to a database file). */
+function defaultBeside(runPath: string, name: string): string {
+  return /\.(db|sqlite3?)$/i.test(runPath) ? join(dirname(runPath), name) : join(runPath, name);
+}
+
+async function openRunOrFail(runPath: string): Promise<RunTables> {
+  const run = await openRun(runPath);
+  if (!run) throw new UsageError(`${runPath} holds no dossier output (documents/mentions .csv, .json, .jsonl or dossier.db); run dossier extract --out-dir ${runPath} first`);
+  return run;
+}
+
 interface ExtractFlags {
   format: Format;
   outDir?: string;
@@ -215,6 +289,8 @@ interface ExtractFlags {
   shard?: Shard;
   resume: boolean;
   rawCsv: boolean;
+  bom: boolean;
+  excel: boolean;
   force: boolean;
   quiet: boolean;
   verbose: boolean;
@@ -225,6 +301,16 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
   if (paths.length === 0) {
     if (process.stdin.isTTY) throw new UsageError("no input: give files or folders, or - for standard input (see 'dossier extract --help')");
     paths = ['-'];
+  }
+  // A mistyped path is a usage error, found before anything is written.
+  for (const p of paths) {
+    if (p === '-') continue;
+    try {
+      statSync(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${p}` : `cannot read ${p}: ${(err as Error).message}`);
+    }
   }
   if (o.check && o.outDir) throw new UsageError('use either --check or --out-dir, not both');
   if (o.resume && !o.outDir) throw new UsageError('--resume needs the --out-dir of the interrupted run');
@@ -265,6 +351,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
         titleField: o.titleField,
         date: o.date ?? '',
         inputFormat: o.inputFormat,
+        onWarning: (message) => progress.message(`dossier: warning: ${message}`, o.quiet),
       },
       format: o.format,
       outDir,
@@ -272,9 +359,11 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       shard: o.shard,
       resume: o.resume,
       rawCsv: o.rawCsv,
+      bom: o.bom || o.excel,
       force: o.force || Boolean(o.check),
       jobs: o.jobs,
       onDocument: (info) => progress.document(info),
+      onPartial: (info) => progress.partialDocument(info),
       onError: (message) => progress.message(`dossier: ${message}`, o.quiet),
       shouldStop: () => stop,
     });

@@ -25,6 +25,7 @@ export class EntityTable {
   /** All mentions of one document, once per document (readers make document ids unique within a run). */
   add(docId: string, docDate: string, mentions: OutputMention[]): void {
     for (const m of mentions) {
+      if (!m.entity_id) continue; // a mention without a linked entity (a vague date)
       let a = this.acc.get(m.entity_id);
       if (!a) {
         a = { type: m.type, canonicals: new Map(), aliases: new Set(), mentions: 0, docCount: 0, lastDoc: null, first: '', last: '', place: null, placeFrom: '' };

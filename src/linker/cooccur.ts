@@ -36,7 +36,7 @@ export class CooccurrenceTable {
       add: (mentions) => {
         const bySentence = new Map<number, Set<string>>();
         for (const m of mentions) {
-          if (m.type === 'DATE') continue;
+          if (m.type === 'DATE' || !m.entity_id) continue;
           docEntities.add(m.entity_id);
           let s = bySentence.get(m.sentence);
           if (!s) bySentence.set(m.sentence, (s = new Set()));

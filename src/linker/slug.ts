@@ -13,6 +13,17 @@ export function slugify(s: string): string {
   return slug || createHash('sha1').update(s).digest('hex').slice(0, 10);
 }
 
+/** TIMEX3's vague references (PAST_REF "once", PRESENT_REF "now", FUTURE_REF "soon"): no calendar referent. */
+export function isVagueDate(value: string): boolean {
+  return /^(PAST|PRESENT|FUTURE)_REF$/.test(value);
+}
+
+/**
+ * The entity a mention refers to. A vague date is a mention without a linked
+ * entity: '' (an empty cell, NULL in SQLite and JSON), so "now" in a thousand
+ * articles does not become the most mentioned date.
+ */
 export function entityId(type: EntityType, key: string): string {
+  if (type === 'DATE' && isVagueDate(key)) return '';
   return `${type.toLowerCase()}:${type === 'DATE' && /^[\dX]{4}/.test(key) ? key : slugify(key)}`;
 }

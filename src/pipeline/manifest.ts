@@ -19,6 +19,8 @@ export interface RunManifest {
   tool: 'dossier';
   format: OutputFormat;
   raw_csv: boolean;
+  /** CSV files start with a UTF-8 byte order mark (--bom); absent when not. */
+  bom?: boolean;
   /** The paths the run was given, as given. */
   inputs: string[];
   reader: ReaderOptions;

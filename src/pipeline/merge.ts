@@ -95,7 +95,8 @@ export async function runMerge(opts: MergeOptions): Promise<MergeSummary> {
     taken: 0,
     pending: null,
   }));
-  const sink = createFileSink(format, outDir, { rawCsv });
+  const bom = manifests[0].bom === true;
+  const sink = createFileSink(format, outDir, { rawCsv, bom });
   const entities = new EntityTable();
   const cooc = new CooccurrenceTable();
   const summary: MergeSummary = { documents: 0, mentions: 0 };
@@ -152,6 +153,7 @@ export async function runMerge(opts: MergeOptions): Promise<MergeSummary> {
     tool: 'dossier',
     format,
     raw_csv: rawCsv,
+    ...(bom ? { bom: true } : {}),
     inputs: sharded ? first.inputs : manifests.flatMap((m) => m.inputs),
     reader: first.reader,
     shard: null,

@@ -9,9 +9,15 @@ import type { Document, OutputMention } from '../types.js';
 import { extractDocument } from './extract.js';
 import { sharePacks } from '../data/packs.js';
 
+/** A document's mention rows and the time its extraction took (not the time it waited in a queue). */
+export interface Extracted {
+  mentions: OutputMention[];
+  ms: number;
+}
+
 export interface Extractor {
   /** Extract one document; promises resolve in any order, callers keep their own order. */
-  extract(doc: Document): Promise<OutputMention[]>;
+  extract(doc: Document): Promise<Extracted>;
   /** How many documents may be in flight before the caller should wait for the oldest. */
   readonly capacity: number;
   /** Start work on documents held back for batching; call before waiting for a result. */
@@ -22,14 +28,16 @@ export interface Extractor {
 class InlineExtractor implements Extractor {
   readonly capacity = 1;
   flush(): void {}
-  async extract(doc: Document): Promise<OutputMention[]> {
-    return extractDocument(doc);
+  async extract(doc: Document): Promise<Extracted> {
+    const t0 = performance.now();
+    const mentions = extractDocument(doc);
+    return { mentions, ms: performance.now() - t0 };
   }
   async close(): Promise<void> {}
 }
 
 interface Pending {
-  resolve: (m: OutputMention[]) => void;
+  resolve: (m: Extracted) => void;
   reject: (e: Error) => void;
 }
 
@@ -37,7 +45,7 @@ interface Pending {
 export interface BatchRequest {
   items: { seq: number; doc: Document }[];
 }
-export type BatchResult = { seq: number; mentions?: OutputMention[]; error?: string };
+export type BatchResult = { seq: number; mentions?: OutputMention[]; error?: string; ms?: number };
 /** What a worker gets at start: the main thread's data packs, by path. */
 export interface WorkerData {
   packs: Record<string, SharedArrayBuffer>;
@@ -75,7 +83,7 @@ class WorkerExtractor implements Extractor {
           this.pending.delete(r.seq);
           this.load[p.worker]--;
           if (r.error !== undefined) p.reject(new Error(r.error));
-          else p.resolve(r.mentions ?? []);
+          else p.resolve({ mentions: r.mentions ?? [], ms: r.ms ?? 0 });
         }
       });
       w.on('error', (err) => {
@@ -91,9 +99,9 @@ class WorkerExtractor implements Extractor {
     }
   }
 
-  extract(doc: Document): Promise<OutputMention[]> {
+  extract(doc: Document): Promise<Extracted> {
     const seq = this.seq++;
-    const promise = new Promise<OutputMention[]>((resolve, reject) => {
+    const promise = new Promise<Extracted>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, worker: -1 });
     });
     this.batch.push({ seq, doc });

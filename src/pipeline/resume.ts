@@ -11,7 +11,7 @@ import { parse } from 'csv-parse';
 import { createInterface } from 'node:readline';
 import type { OutputMention } from '../types.js';
 import type { OutputFormat } from '../writers/index.js';
-import { fromCsvCell, type Row } from '../writers/load.js';
+import { fromCsvCell, fromJsonRow, type Row } from '../writers/load.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
 
@@ -49,7 +49,7 @@ async function* completeRows(path: string, format: OutputFormat, rawCsv: boolean
   if (format === 'csv') {
     const limit = lastNewlineEnd(path);
     if (limit === 0) return;
-    const parser = createReadStream(path, { end: limit - 1 }).pipe(parse({ columns: true, info: true }));
+    const parser = createReadStream(path, { end: limit - 1 }).pipe(parse({ columns: true, info: true, bom: true }));
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { bytes: number } }>) {
         const row: Row = {};
@@ -76,7 +76,7 @@ async function* completeRows(path: string, format: OutputFormat, rawCsv: boolean
     const body = format === 'json' && line.endsWith(',') ? line.slice(0, -1) : line;
     let row: Row;
     try {
-      row = JSON.parse(body) as Row;
+      row = fromJsonRow(JSON.parse(body) as Row);
     } catch {
       return;
     }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Document, EntityType, OutputDocument, OutputMention, ReadFailure } from '../types.js';
 import { availableParallelism } from 'node:os';
 import { listInputs, readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
-import { createExtractor, defaultJobs, type Extractor } from './pool.js';
+import { createExtractor, defaultJobs, type Extracted, type Extractor } from './pool.js';
 import { extractPieces, isHuge } from './extract.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
@@ -32,11 +32,15 @@ export interface RunOptions {
   /** Write one SQLite database to this file (--sqlite FILE, or --format sqlite: OUT_DIR/dossier.db). */
   sqlitePath?: string;
   rawCsv: boolean;
+  /** Start CSV files with a UTF-8 byte order mark (--bom / --excel). */
+  bom?: boolean;
   force: boolean;
   /** Worker threads for extraction (1 = in this thread); default: by input size (defaultJobs). */
   jobs?: number;
-  /** Called once per finished document (progress, verbose timings). */
+  /** Called once per finished document (progress, verbose timings); `ms` is the time spent extracting it. */
   onDocument?: (info: { doc_id: string; source: string; bytes: number; ms: number; status: 'ok' | 'error' }) => void;
+  /** Called after each piece of a huge document with the input bytes done so far (progress inside one document). */
+  onPartial?: (info: { source: string; bytes: number }) => void;
   /** Called with a one-line message for every document that failed. */
   onError?: (message: string) => void;
   /** Process only the documents whose id hashes to this shard. */
@@ -150,6 +154,7 @@ async function openSink(opts: RunOptions): Promise<Opened> {
   }
   const sink = createFileSink(format, outDir, {
     rawCsv: opts.rawCsv,
+    bom: opts.bom,
     resume: recovered ? { documentRows: recovered.documentRows, mentionRows: recovered.mentionRows } : undefined,
   });
   return { sink, recovered };
@@ -160,6 +165,7 @@ function manifestFor(opts: RunOptions, format: FileFormat): RunManifest {
     tool: 'dossier',
     format,
     raw_csv: opts.rawCsv,
+    ...(opts.bom ? { bom: true } : {}),
     inputs: opts.paths,
     reader: opts.reader,
     shard: formatShard(opts.shard),
@@ -177,6 +183,7 @@ function checkResumable(opts: RunOptions, format: FileFormat): void {
   const differs: string[] = [];
   if (m.format !== want.format) differs.push(`--format ${m.format}`);
   if (m.raw_csv !== want.raw_csv) differs.push(m.raw_csv ? '--raw-csv' : 'no --raw-csv');
+  if (Boolean(m.bom) !== Boolean(want.bom)) differs.push(m.bom ? '--bom' : 'no --bom');
   if (m.shard !== want.shard) differs.push(m.shard ? `--shard ${m.shard}` : 'no --shard');
   if (JSON.stringify(m.inputs) !== JSON.stringify(want.inputs)) differs.push(`inputs ${m.inputs.join(' ')}`);
   if (JSON.stringify(m.reader) !== JSON.stringify(want.reader)) differs.push(`reader options ${JSON.stringify(m.reader)}`);
@@ -224,7 +231,7 @@ async function openOutputs(opts: RunOptions): Promise<Outputs> {
     recovered,
     manifest,
     includeText: documentsIncludeText(format),
-    mentions: sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv }),
+    mentions: sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv, bom: opts.bom }),
     documents: sink?.documents ?? null,
     entities: sink ? recovered?.entities ?? new EntityTable() : null,
     cooc: sink ? recovered?.cooc ?? new CooccurrenceTable() : null,
@@ -234,8 +241,7 @@ async function openOutputs(opts: RunOptions): Promise<Outputs> {
 /** A document on its way: extraction started, rows not written yet. */
 interface InFlight {
   item: InputItem;
-  started: number;
-  result: Promise<OutputMention[]>;
+  result: Promise<Extracted>;
 }
 
 /**
@@ -290,9 +296,9 @@ class ExtractRun {
         await this.finishHuge(item, item.result.doc);
         continue;
       }
-      const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve([]);
+      const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve({ mentions: [], ms: 0 });
       result.catch(() => {}); // handled when the entry is finished, in order
-      inFlight.push({ item, started: performance.now(), result });
+      inFlight.push({ item, result });
       while (inFlight.length >= extractor.capacity) await this.finish(inFlight.shift()!);
     }
     while (inFlight.length > 0 && !this.summary.interrupted) await this.finish(inFlight.shift()!);
@@ -300,7 +306,7 @@ class ExtractRun {
 
   /** The oldest document in flight: wait for its mentions and write them (or its failure). */
   private async finish(entry: InFlight): Promise<void> {
-    const { item, started } = entry;
+    const { item } = entry;
     const { opts, out, summary } = this;
     summary.documents++;
     if (!item.result.ok) {
@@ -308,24 +314,24 @@ class ExtractRun {
       summary.failed++;
       opts.onError?.(`${f.source}: ${f.error}`);
       out.documents?.write(failureRow(f, out.includeText));
-      opts.onDocument?.({ doc_id: f.id, source: f.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
+      opts.onDocument?.({ doc_id: f.id, source: f.source, bytes: item.bytes, ms: 0, status: 'error' });
       return;
     }
     const doc = item.result.doc;
-    let mentions: OutputMention[];
+    let extracted: Extracted;
     this.extractor.flush();
     try {
-      mentions = await entry.result;
+      extracted = await entry.result;
     } catch (err) {
       // A bug or pathological input in one document must not end the run.
       const message = `extraction failed: ${(err as Error).message}`;
       summary.failed++;
       opts.onError?.(`${doc.source}: ${message}`);
       out.documents?.write(failureRow({ id: doc.id, source: doc.source, error: message }, out.includeText));
-      opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
+      opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: 0, status: 'error' });
       return;
     }
-    await this.writeDocument(item, doc, started, [mentions], []);
+    await this.writeDocument(item, doc, extracted.ms, [extracted.mentions], []);
   }
 
   /**
@@ -343,7 +349,7 @@ class ExtractRun {
       failures.push(message);
       this.opts.onError?.(`${doc.source}: ${message} (the rest of the document is written)`);
     });
-    await this.writeDocument(item, doc, started, pieces, failures);
+    await this.writeDocument(item, doc, () => performance.now() - started, pieces, failures);
   }
 
   /**
@@ -351,10 +357,12 @@ class ExtractRun {
    * huge document), then its documents row. `failures` may grow while the
    * chunks are produced: pieces that could not be extracted.
    */
-  private async writeDocument(item: InputItem, doc: Document, started: number, chunks: Iterable<OutputMention[]>, failures: string[]): Promise<void> {
-    const { out, summary } = this;
+  private async writeDocument(item: InputItem, doc: Document, ms: number | (() => number), chunks: Iterable<OutputMention[]>, failures: string[]): Promise<void> {
+    const { out, summary, opts } = this;
     const counts = noCounts();
     const coocDoc = out.cooc?.document();
+    const huge = isHuge(doc);
+    const totalCp = huge ? codePointLength(doc.text) : 0;
     for (const mentions of chunks) {
       for (const m of mentions) {
         out.mentions.write(m);
@@ -365,12 +373,17 @@ class ExtractRun {
       summary.mentions += mentions.length;
       out.entities?.add(doc.id, doc.date, mentions);
       coocDoc?.add(mentions);
+      if (huge && mentions.length > 0 && opts.onPartial) {
+        // Bytes done, estimated from the code points the last mention reached.
+        const done = mentions[mentions.length - 1].end / totalCp;
+        opts.onPartial({ source: doc.source, bytes: Math.floor(item.bytes * Math.min(done, 1)) });
+      }
     }
     coocDoc?.end();
     if (failures.length > 0) summary.failed++;
     out.documents?.write(documentRow(doc, counts, out.includeText, failures.join('; ')));
     const status = failures.length > 0 ? 'error' : 'ok';
-    this.opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status });
+    opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: typeof ms === 'number' ? ms : ms(), status });
   }
 
   /** After an error: drop what was written. */

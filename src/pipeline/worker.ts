@@ -13,8 +13,10 @@ warmUp();
 
 parentPort?.on('message', (msg: BatchRequest) => {
   const results: BatchResult[] = msg.items.map(({ seq, doc }: { seq: number; doc: Document }) => {
+    const t0 = performance.now();
     try {
-      return { seq, mentions: extractDocument(doc) };
+      const mentions = extractDocument(doc);
+      return { seq, mentions, ms: performance.now() - t0 };
     } catch (err) {
       return { seq, error: (err as Error).message ?? String(err) };
     }

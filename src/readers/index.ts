@@ -20,6 +20,31 @@ export interface ReaderOptions {
   /** Fallback publication date (--date), '' if none. */
   date: string;
   inputFormat?: InputFormat;
+  /** Told once per JSONL/CSV input when none of its records has the date field (not part of a run's recorded options). */
+  onWarning?: (message: string) => void;
+}
+
+/** Watches the records of one JSONL/CSV input for the date field, to say so when no record has it. */
+class DateFieldWatch {
+  private records = 0;
+  private dated = 0;
+  private fields = new Set<string>();
+  constructor(private readonly source: string, private readonly opts: ReaderOptions) {}
+  see(rec: Record<string, unknown>): void {
+    this.records++;
+    const v = rec[this.opts.dateField];
+    if (v !== undefined && v !== null && v !== '') this.dated++;
+    else if (this.fields.size < 20) for (const k of Object.keys(rec)) if (this.fields.size < 20) this.fields.add(k);
+  }
+  end(): void {
+    if (this.records === 0 || this.dated > 0 || !this.opts.onWarning) return;
+    const fallback = this.opts.date
+      ? `every document gets --date ${this.opts.date}`
+      : 'documents are undated and relative dates ("last year") stay unresolved';
+    this.opts.onWarning(
+      `${this.source}: no record has a value in the date field "${this.opts.dateField}" (fields seen: ${[...this.fields].join(', ')}); ${fallback}; name the field with --date-field`,
+    );
+  }
 }
 
 export interface InputItem {
@@ -218,6 +243,7 @@ function fromRecord(rec: Record<string, unknown>, source: string, fallbackId: st
 async function* readJsonl(input: NodeJS.ReadableStream, path: string, rel: string, opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
+  const watch = new DateFieldWatch(path, opts);
   try {
     for await (const line of rl) {
       lineNo++;
@@ -237,11 +263,13 @@ async function* readJsonl(input: NodeJS.ReadableStream, path: string, rel: strin
         yield fail(ids.unique(fallbackId), source, `line ${lineNo} is not a JSON object`, bytes);
         continue;
       }
+      watch.see(rec as Record<string, unknown>);
       yield fromRecord(rec as Record<string, unknown>, source, fallbackId, opts, ids, bytes, `line ${lineNo}`);
     }
   } catch (err) {
     yield fail(ids.unique(rel), path, describeFsError(err, path));
   }
+  watch.end();
 }
 
 async function* readCsv(input: NodeJS.ReadableStream, path: string, rel: string, opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {
@@ -251,6 +279,7 @@ async function* readCsv(input: NodeJS.ReadableStream, path: string, rel: string,
   );
   let row = 0;
   let checked = false;
+  const watch = new DateFieldWatch(path, opts);
   try {
     for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
       row++;
@@ -264,11 +293,13 @@ async function* readCsv(input: NodeJS.ReadableStream, path: string, rel: string,
           return;
         }
       }
+      watch.see(rec.record);
       yield fromRecord(rec.record, `${path}:${row}`, `${rel}#${row}`, opts, ids, 0, `row ${row}`);
     }
   } catch (err) {
     yield fail(ids.unique(`${rel}#${row + 1}`), `${path}:${row + 1}`, `CSV error after row ${row}: ${(err as Error).message}`);
   }
+  watch.end();
 }
 
 async function* readStdin(opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {

@@ -17,9 +17,37 @@ export const COOCCURRENCE_COLUMNS = ['entity_a', 'entity_b', 'documents', 'sente
 
 export type OutputFormat = 'csv' | 'json' | 'jsonl';
 
+/**
+ * The only columns formula neutralization touches: free text taken from the
+ * articles or derived from it. Identifiers (doc_id, mention_id, entity_id,
+ * source), dates, values and numbers are written as they are, so that a CSV
+ * joins with the input, the JSON and the SQLite output.
+ */
+export const FREE_TEXT_COLUMNS: ReadonlySet<string> = new Set(['text', 'context', 'title', 'canonical', 'aliases', 'error']);
+
+/** Whole-number columns: integers in JSON and SQLite (geonames_id is carried as a string inside the pipeline). */
+export const INTEGER_COLUMNS: ReadonlySet<string> = new Set([
+  'start', 'end', 'sentence', 'chars', 'persons', 'orgs', 'dates', 'places', 'mention_count', 'document_count', 'documents', 'sentences', 'geonames_id',
+]);
+
+/**
+ * A cell as JSON and SQLite hold it: a missing value (undefined, null, '') is
+ * null, an integer column holds a number. CSV keeps empty cells instead.
+ */
+export function typedValue(column: string, v: unknown): unknown {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'string' && INTEGER_COLUMNS.has(column)) {
+    const n = Number(v);
+    return Number.isSafeInteger(n) ? n : v;
+  }
+  return v;
+}
+
 export interface WriterOptions {
-  /** Keep CSV cells starting with = + - @ tab CR as they are (default: neutralized with a leading '). */
+  /** Keep CSV cells starting with = + - @ tab CR as they are (default: free-text cells are neutralized with a leading '). */
   rawCsv?: boolean;
+  /** Start a CSV file with a UTF-8 byte order mark (Excel on Windows then reads it as UTF-8). */
+  bom?: boolean;
   /** Name of the file being written until end() renames it (default: FINAL.tmp-PID). */
   tmpPath?: string;
   /** Continue a partial file that already holds this many rows (--resume): no header, append. */
@@ -47,12 +75,12 @@ export function neutralizeCell(v: string): string {
   return FORMULA_START.test(v) ? `'${v}` : v;
 }
 
-function cell(v: unknown, raw: boolean): string | number {
+function cell(v: unknown, neutralize: boolean): string | number {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   const s = String(v);
-  return raw ? s : neutralizeCell(s);
+  return neutralize ? neutralizeCell(s) : s;
 }
 
 const NEEDS_QUOTES = /[",\n\r]/;
@@ -88,8 +116,10 @@ export function createWriter<T>(format: OutputFormat, columns: string[], out: No
   stream.on('error', (err: Error) => {
     failed = err;
   });
+  // Which columns get formula neutralization (by position, decided once).
+  const neutralize = columns.map((c) => !raw && FREE_TEXT_COLUMNS.has(c));
   if (!appending) {
-    if (format === 'csv') buf += csvLine(columns);
+    if (format === 'csv') buf += (opts.bom ? '\uFEFF' : '') + csvLine(columns);
     else if (format === 'json') buf += '[';
   }
 
@@ -100,9 +130,9 @@ export function createWriter<T>(format: OutputFormat, columns: string[], out: No
   };
   const line = (row: T): string => {
     const r = row as Record<string, unknown>;
-    if (format === 'csv') return csvLine(columns.map((c) => cell(r[c], raw)));
+    if (format === 'csv') return csvLine(columns.map((c, i) => cell(r[c], neutralize[i])));
     const obj: Record<string, unknown> = {};
-    for (const c of columns) obj[c] = r[c] === undefined ? null : r[c];
+    for (const c of columns) obj[c] = typedValue(c, r[c]);
     return JSON.stringify(obj);
   };
   return {

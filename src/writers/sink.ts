@@ -52,7 +52,7 @@ export interface FileSinkOptions extends WriterOptions {
 
 /** csv / json / jsonl: DIR/documents.F, mentions.F, entities.F, cooccurrences.F. */
 export function createFileSink(format: OutputFormat, outDir: string, opts: FileSinkOptions = {}): OutputSink {
-  const base = { rawCsv: opts.rawCsv };
+  const base = { rawCsv: opts.rawCsv, bom: opts.bom };
   const documents = createWriter<OutputDocument>(format, documentColumns(format), join(outDir, `documents.${format}`), {
     ...base,
     tmpPath: partialPath(outDir, 'documents', format),

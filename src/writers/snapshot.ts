@@ -18,7 +18,7 @@ const MAX_LINES = 50;
 
 function readRows(path: string, format: OutputFormat): Row[] {
   const raw = readFileSync(path, 'utf8');
-  if (format === 'csv') return parse(raw, { columns: true, skip_empty_lines: true }) as Row[];
+  if (format === 'csv') return parse(raw, { columns: true, skip_empty_lines: true, bom: true }) as Row[];
   if (format === 'json') return JSON.parse(raw) as Row[];
   return raw.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
 }

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { OutputDocument, OutputEntity, OutputMention } from '../types.js';
 import type { CooccurrenceRow } from '../linker/cooccur.js';
-import type { TableWriter } from './index.js';
+import { typedValue, type TableWriter } from './index.js';
 import { OutputExistsError, type OutputSink } from './sink.js';
 
 const SCHEMA = `
@@ -22,15 +22,15 @@ CREATE TABLE entities (
   entity_id TEXT PRIMARY KEY,
   type TEXT NOT NULL, canonical TEXT, aliases TEXT,
   mention_count INTEGER, document_count INTEGER, first_date TEXT, last_date TEXT,
-  place_kind TEXT, country_code TEXT, latitude REAL, longitude REAL, geonames_id TEXT
+  place_kind TEXT, country_code TEXT, latitude REAL, longitude REAL, geonames_id INTEGER
 );
 CREATE TABLE mentions (
   mention_id TEXT PRIMARY KEY,
   doc_id TEXT NOT NULL REFERENCES documents(doc_id),
-  entity_id TEXT NOT NULL REFERENCES entities(entity_id),
+  entity_id TEXT REFERENCES entities(entity_id),  -- NULL for vague dates (PAST_REF, PRESENT_REF, FUTURE_REF)
   type TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER, canonical TEXT,
   value TEXT, date_start TEXT, date_end TEXT, needs_anchor INTEGER,
-  place_kind TEXT, country_code TEXT, latitude REAL, longitude REAL, geonames_id TEXT,
+  place_kind TEXT, country_code TEXT, latitude REAL, longitude REAL, geonames_id INTEGER,
   sentence INTEGER, context TEXT
 );
 CREATE TABLE cooccurrences (
@@ -53,6 +53,13 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
 `;
 
 const BATCH = 2000;
+
+/** Bind parameters for a row: missing values (undefined, '') are NULL, integer columns integers, booleans 0/1. */
+function params(row: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'boolean' ? (v ? 1 : 0) : typedValue(k, v);
+  return out;
+}
 
 export function createSqliteSink(path: string, opts: { force: boolean }): OutputSink {
   if (existsSync(path) && !opts.force) {
@@ -104,8 +111,8 @@ export function createSqliteSink(path: string, opts: { force: boolean }): Output
     rmSync(tmp, { force: true });
   };
   return {
-    documents: writer<OutputDocument>((d) => insertDoc.run({ ...d, text: d.text ?? '' })),
-    mentions: writer<OutputMention>((m) => insertMention.run({ ...m, needs_anchor: m.needs_anchor ? 1 : 0 })),
+    documents: writer<OutputDocument>((d) => insertDoc.run(params({ ...d, text: d.text ?? '' }))),
+    mentions: writer<OutputMention>((m) => insertMention.run(params(m))),
     async finish(entities: Iterable<OutputEntity>, cooccurrences: Iterable<CooccurrenceRow>) {
       commit();
       const insertEntity = db.prepare(
@@ -114,8 +121,8 @@ export function createSqliteSink(path: string, opts: { force: boolean }): Output
       );
       const insertPair = db.prepare('INSERT INTO cooccurrences VALUES (@entity_a, @entity_b, @documents, @sentences)');
       db.transaction(() => {
-        for (const e of entities) insertEntity.run(e);
-        for (const c of cooccurrences) insertPair.run(c);
+        for (const e of entities) insertEntity.run(params(e));
+        for (const c of cooccurrences) insertPair.run(params(c));
       })();
       db.exec(INDEXES);
       db.close();

@@ -149,17 +149,41 @@ test('usage errors exit 2 with a one-line message pointing to --help', () => {
   assert.equal(u.code, 2);
 });
 
-test('a missing file is reported by name, the other documents are still written, exit 1', () => {
+test('a mistyped input path is a usage error: exit 2, named, and no output folder is created', () => {
   const dir = tmp();
   writeFileSync(join(dir, 'ok.txt'), ARTICLE);
-  const out = join(dir, 'out');
-  const r = run(['extract', join(dir, 'ok.txt'), join(dir, 'missing.txt'), '--out-dir', out, '--jobs', '1']);
-  assert.equal(r.code, 1);
-  assert.match(r.stderr, /missing\.txt/);
-  const docs = csv(readFileSync(join(out, 'documents.csv'), 'utf8'));
-  assert.equal(docs.find((d) => d.status === 'ok')?.doc_id, 'ok.txt');
-  assert.equal(docs.filter((d) => d.status === 'error').length, 1);
-  assert.ok(csv(readFileSync(join(out, 'mentions.csv'), 'utf8')).length > 3);
+  for (const format of ['csv', 'sqlite']) {
+    const out = join(dir, `out-${format}`);
+    const r = run(['extract', join(dir, 'ok.txt'), join(dir, 'mising.txt'), '--out-dir', out, '--format', format, '--jobs', '1']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no such file or directory: .*mising\.txt/);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.equal(existsSync(out), false, 'nothing is written');
+  }
+  const stdout = run(['extract', join(dir, 'mising.txt')]);
+  assert.equal(stdout.code, 2);
+  assert.equal(stdout.stdout, '', 'not even a CSV header');
+});
+
+test('an archive read without its date field: one warning names the field and the fields seen', () => {
+  const dir = tmp();
+  const recs = [
+    { id: 'p1', published: '2024-03-14', text: 'Keir Starmer visited Leeds last year.' },
+    { id: 'p2', published: '2024-03-15', text: 'Keir Starmer spoke in Hull on Monday.' },
+  ];
+  writeFileSync(join(dir, 'a.jsonl'), recs.map((x) => JSON.stringify(x)).join('\n'));
+  writeFileSync(join(dir, 'b.csv'), 'id,published,text\np3,2024-03-16,Keir Starmer left Hull yesterday.\n');
+  const r = run(['extract', join(dir, 'a.jsonl'), join(dir, 'b.csv'), '--jobs', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  const warnings = r.stderr.trim().split('\n');
+  assert.equal(warnings.length, 2, r.stderr);
+  assert.match(warnings[0], /a\.jsonl: no record has a value in the date field "date" \(fields seen: id, published, text\).*--date-field/);
+  assert.match(warnings[1], /b\.csv: no record has a value in the date field "date"/);
+  assert.equal(csv(r.stdout).find((m) => m.text === 'last year')?.needs_anchor, 'true');
+  const named = run(['extract', join(dir, 'a.jsonl'), '--date-field', 'published', '--jobs', '1']);
+  assert.equal(named.stderr, '', 'no warning once the field is named');
+  assert.equal(csv(named.stdout).find((m) => m.text === 'last year')?.value, '2023');
+  assert.equal(run(['extract', join(dir, 'a.jsonl'), '--jobs', '1', '--quiet']).stderr, '');
 });
 
 test('--out-dir refuses to overwrite a previous run without --force', () => {

@@ -51,3 +51,17 @@ test('co-occurrences count shared documents and sentences', () => {
   assert.deepEqual(rows.find((r) => r.entity_a === 'person:a' && r.entity_b === 'place:oslo'), { entity_a: 'person:a', entity_b: 'place:oslo', documents: 2, sentences: 1 });
   assert.deepEqual(rows.find((r) => r.entity_a === 'org:un' && r.entity_b === 'person:a'), { entity_a: 'org:un', entity_b: 'person:a', documents: 1, sentences: 1 });
 });
+
+test('vague dates (PAST_REF, PRESENT_REF, FUTURE_REF) are mentions without a linked entity', () => {
+  assert.equal(entityId('DATE', 'PRESENT_REF'), '');
+  assert.equal(entityId('DATE', 'PAST_REF'), '');
+  assert.equal(entityId('DATE', 'FUTURE_REF'), '');
+  assert.equal(entityId('DATE', '2023'), 'date:2023');
+  const now = { ...m('d1', 4, 'DATE', '', 'now', 0), value: 'PRESENT_REF' };
+  const t = new EntityTable();
+  t.add('d1', '2020-01-01', [...D1, now]);
+  assert.deepEqual(t.rows().map((r) => r.entity_id).sort(), ['person:a', 'place:oslo']);
+  const c = new CooccurrenceTable();
+  c.add([...D1, now]);
+  assert.ok(c.rows().every((r) => r.entity_a && r.entity_b));
+});

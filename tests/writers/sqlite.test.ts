@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -94,3 +94,60 @@ test("the README's five example queries run on the fixtures' database and answer
   assert.equal(results[4].reduce((n, r) => n + Number(r.mentions), 0), dated);
   con.close();
 });
+
+test('ids survive every format and join across CSV, JSON and SQLite; SQLite has NULLs and integer types', () => {
+  const dir = join(d, 'ids');
+  const input = join(d, 'ids.jsonl');
+  const recs = [
+    { id: '-5', date: '2024-03-14', text: '- Ngaio Marsh met officials in Auckland and Whangārei on Monday. Now the mayor is pleased.' },
+    { id: '=7', date: '2024-03-15', text: 'Wellington hosts the Reserve Bank of New Zealand. Helen Clark visited last year.' },
+    { id: '@x', date: '', text: 'Helen Clark spoke in Auckland.' },
+  ];
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(input, recs.map((r) => JSON.stringify(r)).join('\n'));
+  require_ok(run(['extract', input, '--out-dir', join(dir, 'csv'), '--quiet', '--jobs', '1']));
+  require_ok(run(['extract', input, '--out-dir', join(dir, 'json'), '--format', 'json', '--quiet', '--jobs', '1']));
+  require_ok(run(['extract', input, '--sqlite', join(dir, 'x.db'), '--quiet', '--jobs', '1']));
+  const csvRows = parse(readFileSync(join(dir, 'csv', 'mentions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const jsonRows = JSON.parse(readFileSync(join(dir, 'json', 'mentions.json'), 'utf8')) as Record<string, unknown>[];
+  const con = new Database(join(dir, 'x.db'), { readonly: true });
+  const sqlRows = con.prepare('SELECT * FROM mentions ORDER BY rowid').all() as Record<string, unknown>[];
+  assert.deepEqual(csvRows.map((r) => r.mention_id), jsonRows.map((r) => r.mention_id));
+  assert.deepEqual(csvRows.map((r) => r.mention_id), sqlRows.map((r) => r.mention_id));
+  assert.deepEqual([...new Set(csvRows.map((r) => r.doc_id))], ['-5', '=7', '@x']);
+  const docs = con.prepare('SELECT doc_id, title, date, error FROM documents ORDER BY doc_seq').all() as Record<string, unknown>[];
+  assert.deepEqual(docs.map((x) => x.doc_id), ['-5', '=7', '@x']);
+  assert.equal(docs[2].date, null, 'a missing date is NULL');
+  assert.equal(docs[0].error, null);
+  // The context of a sentence starting with "- " is free text: neutralized in CSV only.
+  assert.equal(csvRows[0].context.startsWith("'- "), true);
+  assert.equal(String(jsonRows[0].context).startsWith('- '), true);
+  // NULLs where a value is missing, integers where a column holds whole numbers.
+  const person = sqlRows.find((r) => r.type === 'PERSON')!;
+  for (const c of ['value', 'date_start', 'date_end', 'place_kind', 'country_code', 'latitude', 'longitude', 'geonames_id']) assert.equal(person[c], null, c);
+  assert.equal((con.prepare('SELECT count(*) AS n FROM mentions WHERE value IS NULL').get() as { n: number }).n, sqlRows.filter((r) => r.type !== 'DATE').length);
+  const auckland = con.prepare("SELECT typeof(geonames_id) AS t, geonames_id FROM mentions WHERE text = 'Auckland' LIMIT 1").get() as { t: string; geonames_id: number };
+  assert.equal(auckland.t, 'integer');
+  assert.equal(jsonRows.find((r) => r.text === 'Auckland')!.geonames_id, auckland.geonames_id);
+  assert.equal(String(auckland.geonames_id), csvRows.find((r) => r.text === 'Auckland')!.geonames_id);
+  const entityGid = con.prepare("SELECT typeof(geonames_id) AS t FROM entities WHERE canonical = 'Auckland'").get() as { t: string };
+  assert.equal(entityGid.t, 'integer');
+  // A vague date is a mention without an entity.
+  const now = sqlRows.find((r) => r.text === 'Now')!;
+  assert.equal(now.value, 'PRESENT_REF');
+  assert.equal(now.entity_id, null);
+  assert.equal(jsonRows.find((r) => r.text === 'Now')!.entity_id, null);
+  assert.equal(csvRows.find((r) => r.text === 'Now')!.entity_id, '');
+  assert.equal((con.prepare("SELECT count(*) AS n FROM entities WHERE canonical LIKE '%_REF'").get() as { n: number }).n, 0);
+  assert.deepEqual(con.prepare('PRAGMA foreign_key_check').all(), []);
+  // Joins: the CSV's ids find their rows in SQLite.
+  for (const r of csvRows) {
+    const hit = con.prepare('SELECT m.text FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE m.mention_id = ?').get(r.mention_id) as { text: string };
+    assert.equal(hit.text, r.text);
+  }
+  con.close();
+});
+
+function require_ok(r: ReturnType<typeof run>): void {
+  assert.equal(r.status, 0, r.stderr);
+}

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { createWriter, csvLine, neutralizeCell } from '../../src/writers/index.js';
 import { compareSnapshot } from '../../src/writers/snapshot.js';
+import { fromCsvCell, readTable } from '../../src/writers/load.js';
 import { tempDir } from '../tmpdir.js';
 
 const tmp = () => tempDir('w');
@@ -30,31 +31,74 @@ test('csvLine writes the same bytes as csv-stringify and parses back to the same
   );
 });
 
-test('CSV round-trips quotes, commas, newlines and unicode; formulas are neutralized by default', async () => {
+test('CSV round-trips quotes, commas, newlines and unicode; free-text formulas are neutralized, identifiers never', async () => {
   const dir = tmp();
+  const cols = ['text', 'context', 'n', 'doc_id', 'value'];
   const rows = [
-    { a: 'He said "hi", then left', b: 'line1\nline2', n: -3.5 },
-    { a: '=HYPERLINK("http://x")', b: '@SUM(A1)', n: 0 },
-    { a: 'Kyiv 🚀 é', b: '+1 555', n: null },
+    { text: 'He said "hi", then left', context: 'line1\nline2', n: -3.5, doc_id: 'a', value: '2023' },
+    { text: '=HYPERLINK("http://x")', context: '@SUM(A1)', n: 0, doc_id: '-5', value: '' },
+    { text: 'Kyiv 🚀 é', context: '- a list item', n: null, doc_id: '=7', value: '+1' },
   ];
-  const w = createWriter(  'csv', COLS, join(dir, 'x.csv'));
+  const w = createWriter('csv', cols, join(dir, 'x.csv'));
   for (const r of rows) w.write(r);
   await w.end();
   const back = parse(readFileSync(join(dir, 'x.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-  assert.equal(back[0].a, 'He said "hi", then left');
-  assert.equal(back[0].b, 'line1\nline2');
+  assert.equal(back[0].text, 'He said "hi", then left');
+  assert.equal(back[0].context, 'line1\nline2');
   assert.equal(back[0].n, '-3.5', 'numbers are not neutralized');
-  assert.equal(back[1].a, `'=HYPERLINK("http://x")`);
-  assert.equal(back[1].b, `'@SUM(A1)`);
-  assert.equal(back[2].a, 'Kyiv 🚀 é');
-  assert.equal(back[2].b, "'+1 555");
+  assert.equal(back[1].text, `'=HYPERLINK("http://x")`);
+  assert.equal(back[1].context, `'@SUM(A1)`);
+  assert.equal(back[1].doc_id, '-5', 'an identifier is written as it is, so it joins with the input');
+  assert.equal(back[2].doc_id, '=7');
+  assert.equal(back[2].value, '+1');
+  assert.equal(back[2].text, 'Kyiv 🚀 é');
+  assert.equal(back[2].context, "'- a list item");
   assert.equal(back[2].n, '');
-  const raw = createWriter('csv', COLS, join(dir, 'raw.csv'), { rawCsv: true });
+  // Reading back restores what was written, in every column.
+  const restored = back.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fromCsvCell(k, v, false)])));
+  assert.deepEqual(restored.map((r) => [r.text, r.context, r.doc_id]), rows.map((r) => [r.text, r.context, r.doc_id]));
+  const raw = createWriter('csv', cols, join(dir, 'raw.csv'), { rawCsv: true });
   raw.write(rows[1]);
   await raw.end();
-  assert.match(readFileSync(join(dir, 'raw.csv'), 'utf8'), /^a,b,n\n"=HYPERLINK\(""http:\/\/x""\)",@SUM\(A1\),0\n$/);
+  assert.match(readFileSync(join(dir, 'raw.csv'), 'utf8'), /^text,context,n,doc_id,value\n"=HYPERLINK\(""http:\/\/x""\)",@SUM\(A1\),0,-5,\n$/);
   assert.equal(neutralizeCell('-x'), "'-x");
   assert.equal(neutralizeCell('\tx'), "'\tx");
+});
+
+test('--bom: a CSV starts with a UTF-8 byte order mark, read back without it', async () => {
+  const dir = tmp();
+  const w = createWriter('csv', ['doc_id', 'text'], join(dir, 'b.csv'), { bom: true });
+  w.write({ doc_id: 'd1', text: 'Whangārei' });
+  await w.end();
+  const bytes = readFileSync(join(dir, 'b.csv'));
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows: Record<string, unknown>[] = [];
+  for await (const r of readTable(join(dir, 'b.csv'), 'csv')) rows.push(r);
+  assert.deepEqual(rows, [{ doc_id: 'd1', text: 'Whangārei' }]);
+  const plain = createWriter('csv', ['doc_id'], join(dir, 'p.csv'));
+  await plain.end();
+  assert.equal(readFileSync(join(dir, 'p.csv'), 'utf8'), 'doc_id\n');
+});
+
+test('JSON and JSONL: missing values are null, integer columns are numbers; reading back restores the rows', async () => {
+  const dir = tmp();
+  const cols = ['doc_id', 'value', 'latitude', 'geonames_id', 'start', 'needs_anchor'];
+  const rows = [
+    { doc_id: 'a', value: '', latitude: null, geonames_id: '', start: 0, needs_anchor: false },
+    { doc_id: 'b', value: '2023', latitude: 51.5, geonames_id: '2643743', start: 7, needs_anchor: true },
+  ];
+  for (const format of ['json', 'jsonl'] as const) {
+    const w = createWriter(format, cols, join(dir, `t.${format}`));
+    for (const r of rows) w.write(r);
+    await w.end();
+    const text = readFileSync(join(dir, `t.${format}`), 'utf8');
+    const parsed = format === 'json' ? JSON.parse(text) : text.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(parsed[0], { doc_id: 'a', value: null, latitude: null, geonames_id: null, start: 0, needs_anchor: false });
+    assert.deepEqual(parsed[1], { doc_id: 'b', value: '2023', latitude: 51.5, geonames_id: 2643743, start: 7, needs_anchor: true });
+    const back: Record<string, unknown>[] = [];
+    for await (const r of readTable(join(dir, `t.${format}`), format)) back.push(r);
+    assert.deepEqual(back, rows);
+  }
 });
 
 test('JSON is valid when empty and with rows; JSONL is one object per line', async () => {
