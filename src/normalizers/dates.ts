@@ -37,6 +37,8 @@ export interface DateContext {
 /** A calendar value written earlier in the text, and where. */
 export interface Anchor {
   value: string;
+  /** The last day-precise value up to here ("the previous Friday" counts from it). */
+  day?: string;
   /** UTF-16 offset of the end of the anchoring mention. */
   end: number;
 }
@@ -480,6 +482,7 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
     const a = ctx.anchor ? parseCal(ctx.anchor.value) : null;
     const wdA = WEEKDAYS.indexOf(unit);
     if (wdA >= 0) {
+      const a = ctx.anchor?.day ? parseCal(ctx.anchor.day) : null;
       const base = a?.d ? utc(a.y, a.m!, a.d) : dct;
       if (!base) return result('', true);
       return result(weekdayDate(wdA, base, shift < 0 ? 'before' : shift > 0 ? 'after' : 'onOrAfter'));
@@ -639,7 +642,9 @@ export function normalizeDates(mentions: { text: string; start: number; end: num
   let anchor: Anchor | null = null;
   return mentions.map((mention) => {
     const v = normalizeDate(mention.text, { dct, text, start: mention.start, end: mention.end, anchor });
-    if (parseCal(v.value) && !/^(?:today|now|tonight)$/i.test(mention.text)) anchor = { value: v.value, end: mention.end };
+    if (parseCal(v.value) && !/^(?:today|now|tonight)$/i.test(mention.text)) {
+      anchor = { value: v.value, end: mention.end, day: /^\d{4}-\d{2}-\d{2}$/.test(v.value) ? v.value : anchor?.day };
+    }
     return v;
   });
 }
