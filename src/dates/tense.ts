@@ -74,6 +74,8 @@ function marker(toks: string[], k: number, w: DateWords): Tense | null {
   }
   if (w.futurePhrases.includes(`${prev} ${t}`)) return 'future';
   if (w.pastWords.has(t)) return 'past';
+  // A passive after "be" takes its tense from the auxiliary: "is to be held", "will be signed".
+  if (prev === 'be') return null;
   if (!lower || w.notPast.has(t)) return null;
   if (w.pastVerbs.has(t)) return 'past';
   if (/^[a-z]{3,}[^e]ed$/.test(t) && !w.baseVerbs.has(t)) return 'past';
@@ -111,8 +113,19 @@ export function clauseTense(text: string, start: number, end: number): Tense {
   return 'none';
 }
 
-/** Is the date a deadline ("until Sunday", "by Thursday")? Deadlines lie ahead. */
-export function isDeadline(text: string, start: number): boolean {
+/**
+ * Tense for placing a date, deadlines included: "until Sunday" lies ahead even
+ * in a past clause ("gave Greece until Sunday"); "by Thursday" and "before
+ * Friday" lie ahead unless the clause is past ("was used a million times by Thursday").
+ */
+export function dateTense(text: string, start: number, end: number): Tense {
+  const tense = clauseTense(text, start, end);
   const m = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 12), start));
-  return m !== null && dateWords().deadlineWords.has(m[1].toLowerCase());
+  if (m) {
+    const w = dateWords();
+    const word = m[1].toLowerCase();
+    if (w.deadlineAlways.has(word)) return 'future';
+    if (w.deadlineWords.has(word) && tense !== 'past') return 'future';
+  }
+  return tense;
 }

@@ -14,6 +14,7 @@ export interface DateWords {
   modals: Set<string>;
   clauseBreaks: Set<string>;
   deadlineWords: Set<string>;
+  deadlineAlways: Set<string>;
   nowadaysWords: Set<string>;
   nowadaysPhrases: string[];
   nowadaysBefore: Set<string>;
@@ -47,6 +48,7 @@ export function dateWords(): DateWords {
     modals: new Set(list('modals')),
     clauseBreaks: new Set(list('clauseBreaks')),
     deadlineWords: new Set(list('deadlineWords')),
+    deadlineAlways: new Set(list('deadlineAlways')),
     nowadaysWords: new Set(list('nowadaysWords')),
     nowadaysPhrases: list('nowadaysPhrases'),
     nowadaysBefore: new Set(list('nowadaysBefore')),

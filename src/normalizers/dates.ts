@@ -12,7 +12,7 @@
 // never a guess from the clock.
 
 import type { DateValue } from '../types.js';
-import { clauseTense, isDeadline, type Tense } from '../dates/tense.js';
+import { dateTense, type Tense } from '../dates/tense.js';
 import { dateWords } from '../dates/words.js';
 
 const MONTH_INDEX: Record<string, number> = {
@@ -279,9 +279,20 @@ function writtenYear(ctx: DateContext): number | null {
   return last;
 }
 
+/**
+ * A narrative's year: a month written without a year right after a date of
+ * another year ("Holt opened 2012 with Altoona. He was promoted on September 1")
+ * belongs to that year, unless its clause points ahead.
+ */
+function narrativeYear(ctx: DateContext, dy: number): number | null {
+  const a = nearAnchor(ctx);
+  if (!a || a.y === dy || a.y < 1000) return null;
+  return tenseOf(ctx) === 'future' ? null : a.y;
+}
+
 function tenseOf(ctx: DateContext): Tense {
   if (ctx.text === undefined || ctx.start === undefined) return 'none';
-  return clauseTense(ctx.text, ctx.start, ctx.end ?? ctx.start);
+  return dateTense(ctx.text, ctx.start, ctx.end ?? ctx.start);
 }
 
 /** "today": this very day, unless the sentence speaks of nowadays ("still relevant today", "today's world"). */
@@ -325,7 +336,7 @@ const REL = '(last|next|this|this past|this coming|past|coming)';
 
 function numberOf(word: string): number {
   const w = dateWords();
-  if (/^\d+$/.test(word)) return +word;
+  if (/^\d{1,3}(?:,\d{3})*$/.test(word)) return +word.replace(/,/g, '');
   return w.numberWords[word] ?? NaN;
 }
 
@@ -391,8 +402,7 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
     if (day > 31) return result('', !dct);
     if (yearStr) return result(`${yearStr}-${pad(month)}-${pad(day)}`);
     return relative(() => {
-      const tense = ctx.text !== undefined && ctx.start !== undefined && isDeadline(ctx.text, ctx.start) ? 'future' : tenseOf(ctx);
-      return `${yearOf(dayPeriod(month, day), dct!, tense)}-${pad(month)}-${pad(day)}`;
+      return `${narrativeYear(ctx, dy) ?? yearOf(dayPeriod(month, day), dct!, tenseOf(ctx))}-${pad(month)}-${pad(day)}`;
     });
   }
 
@@ -425,7 +435,7 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   // Month alone: "February", "late May".
   if (/^[a-z]+\.?$/.test(core) && monthOf(core) && !WEEKDAYS.includes(core)) {
     const month = monthOf(core);
-    return relative(() => `${yearOf(monthPeriod(month), dct!, tenseOf(ctx))}-${pad(month)}`);
+    return relative(() => `${narrativeYear(ctx, dy) ?? yearOf(monthPeriod(month), dct!, tenseOf(ctx))}-${pad(month)}`);
   }
 
   // Decades: "1960s", "late 1960s", "the ’90s", "mid-'80s".
@@ -448,7 +458,7 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   const wd = WEEKDAYS.indexOf(core);
   if (wd >= 0) {
     return relative(() => {
-      const future = (ctx.text !== undefined && ctx.start !== undefined && isDeadline(ctx.text, ctx.start)) || tenseOf(ctx) === 'future';
+      const future = tenseOf(ctx) === 'future';
       return weekdayDate(wd, dct!, future ? 'onOrAfter' : 'onOrBefore');
     });
   }
@@ -521,7 +531,9 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
     const n = numberOf(m[1] ?? '');
     const unit = m[2];
     const dir = m[3] === 'earlier' || m[3] === 'before' ? -1 : 1;
-    const a = nearAnchor(ctx);
+    // Narration moves forward from the last date, however far back it was ("A year later, ..."); "two years
+    // earlier" written far from any date more often counts from an unstated time ("had been fired two years earlier").
+    const a = dir > 0 && ctx.anchor ? parseCal(ctx.anchor.value) : nearAnchor(ctx);
     if (n && a) {
       const v = shiftCal(a, unit, dir * n);
       if (v) return result(v);

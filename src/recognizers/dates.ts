@@ -8,6 +8,7 @@ import { keepLongest } from '../util/text.js';
 
 const cap = (w: string) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1)}`;
 const alt = (ws: string[]) => ws.join('|');
+const capAlt = (ws: string[]) => ws.map(cap).join('|');
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTH_ABBR = ['Jan\\.?', 'Feb\\.?', 'Mar\\.', 'Apr\\.?', 'Jun\\.', 'Jul\\.', 'Aug\\.?', 'Sept?\\.?', 'Oct\\.?', 'Nov\\.?', 'Dec\\.?'];
@@ -17,9 +18,8 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const MOD = `(?:${cap('early')}|${cap('late')}|${cap('mid')}-?|${cap('the')} (?:early|late|mid-?|start of|end of|beginning of|middle of) ?)`;
-const NUM = `(?:\\d{1,3}|${cap('a')}|${cap('an')}|${cap('one')}|${cap('two')}|${cap('three')}|${cap('four')}|${cap('five')}|${cap('six')}|${cap('seven')}|${cap('eight')}|${cap('nine')}|${cap('ten')}|${cap('eleven')}|${cap('twelve')}|${cap('fifteen')}|${cap('twenty')}|${cap('thirty')}|${cap('forty')}|${cap('fifty')}|${cap('several')}|${cap('some')}|${cap('a few')}|${cap('many')})`;
+const NUM = `(?:\\d{1,3}(?:,\\d{3})*|${capAlt(['thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred'])}|${cap('a')}|${cap('an')}|${cap('one')}|${cap('two')}|${cap('three')}|${cap('four')}|${cap('five')}|${cap('six')}|${cap('seven')}|${cap('eight')}|${cap('nine')}|${cap('ten')}|${cap('eleven')}|${cap('twelve')}|${cap('fifteen')}|${cap('twenty')}|${cap('thirty')}|${cap('forty')}|${cap('fifty')}|${cap('several')}|${cap('some')}|${cap('a few')}|${cap('many')})`;
 const SEASON = '(?:spring|summer|autumn|winter)';
-const capAlt = (ws: string[]) => ws.map(cap).join('|');
 const MONTH_FULL = `(?:${alt(MONTHS)})`;
 const REL_WORD = `(?:${capAlt(['last', 'next', 'past', 'coming'])}|${cap('this')}(?: past| coming)?)`;
 const QUARTER_ORD = `(?:${capAlt(['first', 'second', 'third', 'fourth', 'final'])}|1st|2nd|3rd|4th)`;
