@@ -356,7 +356,7 @@ const QUARTER_WORDS = '(first|second|third|fourth|final|1st|2nd|3rd|4th)';
 
 export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   // "the 1960s" and "1960s" mean the same; "the following year" keeps its article.
-  const s = surface.replace(/\s+/g, ' ').trim().replace(/^the (?!following |previous |preceding |next |same )/i, '');
+  const s = surface.replace(/\s+/g, ' ').trim().replace(/^the (?!following |previous |preceding |next |same |(?:day|week|month|year) (?:before|after)$)/i, '');
   const l = s.toLowerCase();
   const dct = /^\d{4}-\d{2}-\d{2}/.test(ctx.dct) ? new Date(`${ctx.dct.slice(0, 10)}T00:00:00Z`) : null;
   const dy = dct ? dct.getUTCFullYear() : 0;
@@ -527,10 +527,11 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
     return relative(() => shiftCal(calOfDate(dct!), unit, -(m![2] === 'centur' ? 100 : 1) * n)!);
   }
   // "two years later", "a week earlier", "three days after": from a date of the sentence or the one before.
-  if ((m = /^(?:(.+) )?(day|week|month|quarter|year|decade)s? (earlier|later|before|after)$/.exec(core))) {
-    const n = numberOf(m[1] ?? '');
+  if ((m = /^(?:(.+) )?(day|week|month|quarter|year|decade)(s?) (earlier|later|before|after)$/.exec(core))) {
+    // "the day before" is one day; "years later" is vague.
+    const n = m[1] === 'the' ? 1 : numberOf(m[1] ?? '');
     const unit = m[2];
-    const dir = m[3] === 'earlier' || m[3] === 'before' ? -1 : 1;
+    const dir = m[4] === 'earlier' || m[4] === 'before' ? -1 : 1;
     // Narration moves forward from the last date, however far back it was ("A year later, ..."); "two years
     // earlier" written far from any date more often counts from an unstated time ("had been fired two years earlier").
     const a = dir > 0 && ctx.anchor ? parseCal(ctx.anchor.value) : nearAnchor(ctx);
@@ -645,6 +646,8 @@ function quarterValue(core: string, ctx: DateContext, dct: Date | null, dy: numb
   return null;
 }
 
+const ANCHORED = /^(?:the (?:following|previous|preceding|next|same|very same) |that )|\b(?:earlier|later|before|after)$/i;
+
 /**
  * Values of a document's dates, in text order: each anchored expression counts
  * from the last dated mention before it ("In March 2019 ... the following
@@ -654,7 +657,9 @@ export function normalizeDates(mentions: { text: string; start: number; end: num
   let anchor: Anchor | null = null;
   return mentions.map((mention) => {
     const v = normalizeDate(mention.text, { dct, text, start: mention.start, end: mention.end, anchor });
-    if (parseCal(v.value) && !/^(?:today|now|tonight)$/i.test(mention.text)) {
+    // The anchor is the last date that the text fixes on its own or from the dct; a date counted from the
+    // anchor ("the day before", "two years later") does not move it.
+    if (parseCal(v.value) && !/^(?:today|now|tonight)$/i.test(mention.text) && !ANCHORED.test(mention.text)) {
       anchor = { value: v.value, end: mention.end, day: /^\d{4}-\d{2}-\d{2}$/.test(v.value) ? v.value : anchor?.day };
     }
     return v;

@@ -65,8 +65,10 @@ export const PATTERNS: Pattern[] = [
   // Relative: "last year", "this month", "next week", "earlier this year", "the following spring".
   { re: P(`(?:${cap('earlier')} |${cap('later')} )?${cap('this')} (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century|morning|afternoon|evening)`), score: 0.75, mod: 'word' },
   { re: P(`(?:${cap('last')}|${cap('next')}|${cap('past')}|${cap('coming')}) (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century)`), score: 0.7, accept: notDuration, mod: 'word' },
-  { re: P(`${cap('the')} (?:following|previous|preceding|next|same) (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall|decade|weekend|${WEEKDAY})`), score: 0.65 },
-  { re: P(`${cap('that')} (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall)`), score: 0.6 },
+  { re: P(`${cap('the')} (?:following|previous|preceding|next|same) (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall|decade|weekend|morning|afternoon|evening|night|${WEEKDAY})`), score: 0.65 },
+  { re: P(`${cap('that')} (?:same )?(?:day|week|month|quarter|year|spring|summer|autumn|winter|fall)`), score: 0.6 },
+  // "the day before", "the year after" standing alone (not "the day before the vote", which needs the event).
+  { re: new RegExp(`${B}${cap('the')} (?:day|week|month|year) (?:before|after)(?=\\s*[,.;:!?)]|$)`, 'gu'), score: 0.6 },
   // Compounds, one span each: "last February", "this past spring", "next Wednesday", "June last year", "Tuesday last week".
   { re: P(`${REL_WORD} (?:${MONTH_FULL}|${WEEKDAY}|spring|summer|autumn|winter|fall)`), score: 0.85, mod: 'word', accept: notDuration },
   { re: P(`(?:${MONTH}(?: ${DAY})?|${capAlt(['spring', 'summer', 'autumn', 'winter', 'fall'])}),? (?:of )?(?:last|this|next) year`), score: 0.9, mod: true },
@@ -184,7 +186,7 @@ export function findDates(text: string): Candidate[] {
   for (const c of out) {
     const s = text.slice(c.start, c.end);
     const m = /^[Tt]he /.exec(s);
-    if (m && !/^[Tt]he (?:following|previous|preceding|next|same) /.test(s)) c.start += 4;
+    if (m && !/^[Tt]he (?:(?:following|previous|preceding|next|same) |(?:day|week|month|year) (?:before|after)$)/.test(s)) c.start += 4;
   }
   return out;
 }

@@ -110,6 +110,17 @@ test('anchored dates count from the last dated mention, not from the publication
     ['third quarter of 2022', '2022-Q3'],
     ['the same quarter', '2022-Q3'],
   ]);
+  assert.deepEqual(dates('The polls closed on May 3, 2021. The day before, turnout had been low; the following morning the count began.', '2023-07-19'), [
+    ['May 3, 2021', '2021-05-03'],
+    ['The day before', '2021-05-02'],
+    ['the following morning', '2021-05-04'],
+  ]);
+  assert.deepEqual(dates('The mill burned down in 1939. That same year the owner died.', '2023-07-19'), [
+    ['1939', '1939'],
+    ['That same year', '1939'],
+  ]);
+  // "the day before the vote" counts from an event, not a date: no span.
+  assert.deepEqual(dates('The day before the vote, he resigned.', '2023-07-19'), []);
   // Further back than the sentence before, a count of years is only "some time before".
   assert.deepEqual(dates('The bank opened in 1990. It grew fast. A rival said it had been founded two years earlier.', '2023-07-19').slice(1), [['two years earlier', 'PAST_REF']]);
 });
