@@ -36,6 +36,8 @@ interface Pattern {
   mod?: boolean | 'word';
   /** Move the start back over words that belong to the match. */
   extend?: (text: string, start: number) => number;
+  /** Cheap test on the whole text (a substring): the pattern runs only where it can match. */
+  needs?: (text: string) => boolean;
   /** Optional check on the match and its surroundings. */
   accept?: (text: string, start: number, end: number, m: RegExpExecArray) => boolean;
 }
@@ -43,6 +45,9 @@ interface Pattern {
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const P = (src: string) => new RegExp(`${B}(?:${src})${E}`, 'gu');
+/** ASCII word boundaries: three times faster than the Unicode ones, for patterns that start and end with ASCII letters or digits. */
+const PA = (src: string) => new RegExp(`\\b(?:${src})(?![A-Za-z0-9])`, 'g');
+const has = (...words: string[]) => (text: string) => words.some((w) => text.includes(w));
 
 export const PATTERNS: Pattern[] = [
   // ISO and numeric dates.
@@ -58,8 +63,8 @@ export const PATTERNS: Pattern[] = [
   { re: P('May'), score: 0.7, mod: true, accept: (t, s, e) => /\b(?:in|since|by|until|till|from|during|of|last|next|this|early|late|mid-|through|before|after)\s+$/i.test(t.slice(Math.max(0, s - 12), s)) && !/^\s+(?:be|have|not|also|well|help|need|want|seem|take|make|become|face|lose|get|do|go|come|find|use|say|see|ask)\b/.test(t.slice(e, e + 10)) },
   // Decades and centuries: "1960s", "late 1960s", "the ’90s", "the 19th century".
   { re: P(`(?:1[5-9]|20)\\d0s`), score: 0.85, mod: true },
-  { re: new RegExp(`(?<=(?:^|[\\s(“"-]))['’]\\d0s${E}`, 'gu'), score: 0.8, mod: true },
-  { re: P(`${ORDINAL_CENTURY} century`), score: 0.8, mod: true },
+  { re: new RegExp(`(?<=(?:^|[\\s(“"-]))['’]\\d0s${E}`, 'gu'), score: 0.8, mod: true, needs: has('0s') },
+  { re: P(`${ORDINAL_CENTURY} century`), score: 0.8, mod: true, needs: has('century') },
   // Years, in date position.
   { re: P(YEAR), score: 0.8, mod: true, accept: acceptYear },
   // Relative: "last year", "this month", "next week", "earlier this year", "the following spring".
@@ -68,21 +73,21 @@ export const PATTERNS: Pattern[] = [
   { re: P(`${cap('the')} (?:following|previous|preceding|next|same) (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall|decade|weekend|morning|afternoon|evening|night|${WEEKDAY})`), score: 0.65 },
   { re: P(`${cap('that')} (?:same )?(?:day|week|month|quarter|year|spring|summer|autumn|winter|fall)`), score: 0.6 },
   // "the day before", "the year after" standing alone (not "the day before the vote", which needs the event).
-  { re: new RegExp(`${B}${cap('the')} (?:day|week|month|year) (?:before|after)(?=\\s*[,.;:!?)]|$)`, 'gu'), score: 0.6 },
+  { re: PA(`${cap('the')} (?:day|week|month|year) (?:before|after)(?=\\s*[,.;:!?)]|$)`), score: 0.6, needs: has('before', 'after') },
   // Compounds, one span each: "last February", "this past spring", "next Wednesday", "June last year", "Tuesday last week".
-  { re: P(`${REL_WORD} (?:${MONTH_FULL}|${WEEKDAY}|spring|summer|autumn|winter|fall)`), score: 0.85, mod: 'word', accept: notDuration },
-  { re: P(`(?:${MONTH}(?: ${DAY})?|${capAlt(['spring', 'summer', 'autumn', 'winter', 'fall'])}),? (?:of )?(?:last|this|next) year`), score: 0.9, mod: true },
-  { re: P(`${WEEKDAY},? (?:of )?(?:last|this|next) week`), score: 0.9 },
+  { re: PA(`${REL_WORD} (?:${MONTH_FULL}|${WEEKDAY}|spring|summer|autumn|winter|fall)`), score: 0.85, mod: 'word', accept: notDuration },
+  { re: PA(`(?:${MONTH}(?: ${DAY})?|${capAlt(['spring', 'summer', 'autumn', 'winter', 'fall'])}),? (?:of )?(?:last|this|next) year`), needs: has(' year'), score: 0.9, mod: true },
+  { re: PA(`${WEEKDAY},? (?:of )?(?:last|this|next) week`), score: 0.9, needs: has(' week') },
   // Quarters, halves, fiscal years: "the third quarter", "third-quarter profit", "the fourth quarter of 2022", "Q3 2023", "fiscal 2024", "FY24".
-  { re: P(`(?:${capAlt(['fiscal', 'financial'])} )?${QUARTER_ORD}[- ](?:fiscal |financial )?quarter(?!-)${PERIOD_OF}?`), score: 0.85, mod: true },
-  { re: P(`Q[1-4](?:[ -]?(?:${YEAR}|['’]\\d\\d))?|[1-4]Q ?(?:${YEAR}|['’]?\\d\\d)`), score: 0.75 },
-  { re: P(`(?:${capAlt(['first', 'second'])}|1st|2nd)[- ]half(?!-)${PERIOD_OF}?`), score: 0.8, mod: true, accept: acceptHalf },
-  { re: P(`H[12](?:[ -]?(?:${YEAR}|['’]\\d\\d))?`), score: 0.75, accept: acceptHalf },
-  { re: P(`${FISCAL_YEAR}|${YEAR} (?:fiscal|financial) year|(?:${capAlt(['last', 'this', 'next', 'current', 'previous', 'coming'])}) (?:fiscal|financial) year`), score: 0.85 },
-  { re: P(`(?:${capAlt(['last', 'this', 'next', 'past', 'current', 'latest', 'previous', 'prior', 'coming', 'same'])}|${cap('most')} recent|year-earlier|year-ago|year-before) quarter(?!-)`), score: 0.75 },
+  { re: PA(`(?:${capAlt(['fiscal', 'financial'])} )?${QUARTER_ORD}[- ](?:fiscal |financial )?quarter(?!-)${PERIOD_OF}?`), needs: has('quarter'), score: 0.85, mod: true },
+  { re: PA(`Q[1-4](?:[ -]?(?:${YEAR}|['’]\\d\\d))?|[1-4]Q ?(?:${YEAR}|['’]?\\d\\d)`), score: 0.75, needs: has('Q') },
+  { re: PA(`(?:${capAlt(['first', 'second'])}|1st|2nd)[- ]half(?!-)${PERIOD_OF}?`), needs: has('half'), score: 0.8, mod: true, accept: acceptHalf },
+  { re: PA(`H[12](?:[ -]?(?:${YEAR}|['’]\\d\\d))?`), needs: has('H1', 'H2'), score: 0.75, accept: acceptHalf },
+  { needs: has('iscal', 'inancial', 'FY'), re: PA(`${FISCAL_YEAR}|${YEAR} (?:fiscal|financial) year|(?:${capAlt(['last', 'this', 'next', 'current', 'previous', 'coming'])}) (?:fiscal|financial) year`), score: 0.85 },
+  { re: PA(`(?:${capAlt(['last', 'this', 'next', 'past', 'current', 'latest', 'previous', 'prior', 'coming', 'same'])}|${cap('most')} recent|year-earlier|year-ago|year-before) quarter(?!-)`), score: 0.75, needs: has('quarter') },
   { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75 },
   // "two years earlier", "55 years ago", "years later": found from the unit, the number is looked for before it.
-  { re: P(`(?:${cap('day')}|${cap('week')}|${cap('month')}|${cap('year')}|${cap('decade')})s? (?:ago|earlier|later)|${cap('centuries')} (?:ago|earlier|later)`), score: 0.65, accept: acceptRelativeUnit, extend: extendNumber },
+  { re: P(`(?:${cap('day')}|${cap('week')}|${cap('month')}|${cap('year')}|${cap('decade')})s? (?:ago|earlier|later)|${cap('centuries')} (?:ago|earlier|later)`), score: 0.65, needs: has('ago', 'earlier', 'later', 'before', 'after'), accept: acceptRelativeUnit, extend: extendNumber },
   // Seasons with a determiner: "this summer", "the summer", "their summer offensive".
   { re: new RegExp(`(?<=\\b(?:[Tt]he|[Ii]n|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ll]ate|[Ee]arly) )${SEASON}${E}`, 'gu'), score: 0.6, accept: (t, _s, e) => !/^\s+of\b/.test(t.slice(e, e + 4)) },
   // Weekdays: "on Tuesday", "Tuesday night" (the part of the day stays outside).
@@ -164,6 +169,7 @@ function acceptNow(text: string, start: number, end: number, m: RegExpExecArray)
 export function findDates(text: string): Candidate[] {
   const raw: Candidate[] = [];
   for (const p of PATTERNS) {
+    if (p.needs && !p.needs(text)) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(text)) !== null) {
