@@ -120,7 +120,7 @@ export function clauseTense(text: string, start: number, end: number): Tense {
  */
 export function dateTense(text: string, start: number, end: number): Tense {
   const tense = clauseTense(text, start, end);
-  const m = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 12), start));
+  const m = /(?<![A-Za-z])([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 12), start));
   if (m) {
     const w = dateWords();
     const word = m[1].toLowerCase();
