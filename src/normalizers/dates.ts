@@ -290,9 +290,17 @@ function narrativeYear(ctx: DateContext, dy: number): number | null {
   return tenseOf(ctx) === 'future' ? null : a.y;
 }
 
+/** The clause tense, computed once per mention. */
+const tenseCache = new WeakMap<DateContext, Tense>();
+
 function tenseOf(ctx: DateContext): Tense {
   if (ctx.text === undefined || ctx.start === undefined) return 'none';
-  return dateTense(ctx.text, ctx.start, ctx.end ?? ctx.start);
+  let t = tenseCache.get(ctx);
+  if (t === undefined) {
+    t = dateTense(ctx.text, ctx.start, ctx.end ?? ctx.start);
+    tenseCache.set(ctx, t);
+  }
+  return t;
 }
 
 /** "today": this very day, unless the sentence speaks of nowadays ("still relevant today", "today's world"). */
@@ -353,6 +361,8 @@ function fullYear(yy: string, dy: number): number {
 }
 
 const QUARTER_WORDS = '(first|second|third|fourth|final|1st|2nd|3rd|4th)';
+const REL_NAMED = new RegExp(`^${REL} ([a-z]+\\.?)$`);
+const QUARTER_NAMED = new RegExp(`^(?:fiscal |financial )?${QUARTER_WORDS}[- ](?:fiscal |financial )?quarter(?:,? (?:of )?(.+))?$`);
 
 export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   // "the 1960s" and "1960s" mean the same; "the following year" keeps its article.
@@ -414,7 +424,7 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   if (q) return q;
 
   // A month or season with a relative word: "last February", "this past spring", "next June".
-  if ((m = new RegExp(`^${REL} ([a-z]+\\.?)$`).exec(core))) {
+  if ((m = REL_NAMED.exec(core))) {
     const rel = m[1];
     const word = m[2];
     const mo = monthOf(word);
@@ -577,7 +587,7 @@ function quarterValue(core: string, ctx: DateContext, dct: Date | null, dy: numb
   let unit: 'Q' | 'H' | null = null;
   let n = 0;
   let rest = '';
-  if ((m = new RegExp(`^(?:fiscal |financial )?${QUARTER_WORDS}[- ](?:fiscal |financial )?quarter(?:,? (?:of )?(.+))?$`).exec(core))) {
+  if ((m = QUARTER_NAMED.exec(core))) {
     unit = 'Q';
     n = w.ordinals[m[1]] ?? 0;
     rest = m[2] ?? '';
