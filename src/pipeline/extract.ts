@@ -7,7 +7,7 @@ import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { resolve } from '../resolver/index.js';
 import { assignCanonicals } from '../normalizers/names.js';
-import { normalizeDate } from '../normalizers/dates.js';
+import { normalizeDates } from '../normalizers/dates.js';
 import { resolvePlaces } from '../normalizers/places.js';
 import { personRecognizer } from '../recognizers/persons.js';
 import { orgRecognizer } from '../recognizers/orgs.js';
@@ -132,10 +132,10 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extra
     sentence: sentenceAt(input.sentences, c.start),
   }));
   // Dates.
-  for (const m of mentions) {
-    if (m.type !== 'DATE') continue;
-    m.date = normalizeDate(m.text, { dct: doc.date, text: doc.text, start: m.start });
-  }
+  const dated = mentions.filter((m) => m.type === 'DATE');
+  normalizeDates(dated, doc.date, doc.text).forEach((v, i) => {
+    dated[i].date = v;
+  });
   // Places, resolved together so that they disambiguate each other.
   const placeIdx = mentions.map((m, i) => (m.type === 'PLACE' ? i : -1)).filter((i) => i >= 0);
   if (placeIdx.length > 0) {

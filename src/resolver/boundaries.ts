@@ -13,7 +13,8 @@ export function trimCandidate(c: Candidate, text: string): Candidate | null {
   let e = c.end;
   const trimOnce = (): boolean => {
     const before = `${s}:${e}`;
-    while (s < e && (/\s/.test(text[s]) || LEADING_PUNCT.has(text[s]))) s++;
+    // A decade's apostrophe stays: "the '80s".
+    while (s < e && (/\s/.test(text[s]) || (LEADING_PUNCT.has(text[s]) && !(c.type === 'DATE' && /\d/.test(text[s + 1] ?? ''))))) s++;
     while (e > s && (/\s/.test(text[e - 1]) || TRAILING_PUNCT.has(text[e - 1]))) e--;
     // Possessive: "Putin's", "Putin’s", "Reuters’".
     if (e - s > 2 && (text[e - 1] === 's' || text[e - 1] === 'S') && (text[e - 2] === "'" || text[e - 2] === '’')) e -= 2;

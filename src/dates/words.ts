@@ -1,0 +1,62 @@
+// The date stage's word tables, loaded once from data/dates/words.json and
+// data/words/{past,base}-verbs.txt. A missing file leaves its table empty.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dataPath } from '../util/paths.js';
+
+export interface DateWords {
+  futureWords: Set<string>;
+  futurePhrases: string[];
+  scheduleVerbs: Set<string>;
+  pastWords: Set<string>;
+  notPast: Set<string>;
+  intentBeforeTo: Set<string>;
+  modals: Set<string>;
+  clauseBreaks: Set<string>;
+  deadlineWords: Set<string>;
+  deadlineAlways: Set<string>;
+  nowadaysWords: Set<string>;
+  nowadaysPhrases: string[];
+  nowadaysBefore: Set<string>;
+  numberWords: Record<string, number>;
+  vagueNumbers: string[];
+  ordinals: Record<string, number>;
+  pastVerbs: Set<string>;
+  baseVerbs: Set<string>;
+}
+
+let cached: DateWords | null = null;
+
+function lines(file: string): string[] {
+  const path = dataPath('words', file);
+  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean) : [];
+}
+
+export function dateWords(): DateWords {
+  if (cached) return cached;
+  const path = dataPath('dates', 'words.json');
+  const raw = (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}) as Record<string, unknown>;
+  const list = (k: string) => (Array.isArray(raw[k]) ? (raw[k] as string[]) : []);
+  const map = (k: string) => (raw[k] && typeof raw[k] === 'object' && !Array.isArray(raw[k]) ? (raw[k] as Record<string, number>) : {});
+  cached = {
+    futureWords: new Set(list('futureWords')),
+    futurePhrases: list('futurePhrases'),
+    scheduleVerbs: new Set(list('scheduleVerbs')),
+    pastWords: new Set(list('pastWords')),
+    notPast: new Set(list('notPast')),
+    intentBeforeTo: new Set(list('intentBeforeTo')),
+    modals: new Set(list('modals')),
+    clauseBreaks: new Set(list('clauseBreaks')),
+    deadlineWords: new Set(list('deadlineWords')),
+    deadlineAlways: new Set(list('deadlineAlways')),
+    nowadaysWords: new Set(list('nowadaysWords')),
+    nowadaysPhrases: list('nowadaysPhrases'),
+    nowadaysBefore: new Set(list('nowadaysBefore')),
+    numberWords: map('numberWords'),
+    vagueNumbers: list('vagueNumbers'),
+    ordinals: map('ordinals'),
+    pastVerbs: new Set(lines('past-verbs.txt')),
+    baseVerbs: new Set(lines('base-verbs.txt')),
+  };
+  return cached;
+}
