@@ -7,6 +7,7 @@ import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, EntityType, OutputDocument, OutputMention, ReadFailure } from '../types.js';
 import { readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
+import { languageSkipReason } from '../readers/language.js';
 import { createExtractor } from './pool.js';
 import { extractPieces, isHuge } from './extract.js';
 import { EntityTable } from '../linker/aggregate.js';
@@ -42,6 +43,10 @@ export interface RunOptions {
   shard?: Shard;
   /** Continue the interrupted run in outDir. */
   resume?: boolean;
+  /** Run documents in languages other than English through the recognizers too (by default they are skipped). */
+  allLanguages?: boolean;
+  /** Called once, before the documents, with the files in the input folders that no reader handles. */
+  onUnreadable?: (paths: string[]) => void;
   /** Checked between documents; true stops the run cleanly. */
   shouldStop?: () => boolean;
 }
@@ -54,6 +59,8 @@ export interface RunSummary {
   failed: number;
   mentions: number;
   interrupted: boolean;
+  /** Documents not run through the recognizers, by language code. */
+  skippedLanguages: Record<string, number>;
 }
 
 export const OUTPUT_BASENAMES = ['documents', 'mentions', 'entities', 'cooccurrences'] as const;
@@ -77,7 +84,7 @@ export function prepareOutDir(outDir: string, format: Format, force: boolean): v
 type TypeCounts = Record<EntityType, number>;
 const noCounts = (): TypeCounts => ({ PERSON: 0, ORG: 0, DATE: 0, PLACE: 0 });
 
-function documentRow(doc: Document, counts: TypeCounts, includeText: boolean, error = ''): OutputDocument {
+function documentRow(doc: Document, counts: TypeCounts, includeText: boolean, error = '', skipped = ''): OutputDocument {
   const row: OutputDocument = {
     doc_id: doc.id,
     source: doc.source,
@@ -88,8 +95,14 @@ function documentRow(doc: Document, counts: TypeCounts, includeText: boolean, er
     orgs: counts.ORG,
     dates: counts.DATE,
     places: counts.PLACE,
-    status: error ? 'error' : 'ok',
+    status: error ? 'error' : skipped ? 'skipped' : 'ok',
     error,
+    warning: [skipped, doc.warning ?? ''].filter(Boolean).join('; '),
+    url: doc.url ?? '',
+    byline: doc.byline ?? '',
+    site_name: doc.site_name ?? '',
+    language: doc.language ?? '',
+    date_source: doc.date_source ?? '',
   };
   if (includeText) row.text = doc.text;
   return row;
@@ -108,6 +121,12 @@ function failureRow(f: ReadFailure, includeText: boolean): OutputDocument {
     places: 0,
     status: 'error',
     error: f.error,
+    warning: '',
+    url: '',
+    byline: '',
+    site_name: '',
+    language: '',
+    date_source: '',
   };
   if (includeText) row.text = '';
   return row;
@@ -205,6 +224,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     mentions: recovered?.mentionRows ?? 0,
     interrupted: false,
     resumed: recovered?.documentRows ?? 0,
+    skippedLanguages: {},
   };
   const ordinals: number[] = [];
   if (manifest && opts.outDir) writeManifest(opts.outDir, manifest);
@@ -214,7 +234,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   const lineByLine = !sink && opts.paths.includes('-');
   const extractor = createExtractor(lineByLine ? 1 : opts.jobs ?? 1);
   // Documents in flight, oldest first: results are written in input order.
-  const inFlight: { item: InputItem; started: number; result: Promise<OutputMention[]> }[] = [];
+  const inFlight: { item: InputItem; started: number; result: Promise<OutputMention[]>; skipped: string }[] = [];
   const finish = async (entry: (typeof inFlight)[number]): Promise<void> => {
     const { item, started } = entry;
     summary.documents++;
@@ -240,14 +260,14 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status: 'error' });
       return;
     }
-    await writeDocument(item, doc, started, [mentions], []);
+    await writeDocument(item, doc, started, [mentions], [], entry.skipped);
   };
   /**
    * A document's mention rows, chunk by chunk (one chunk, or one per piece of a
    * huge document), then its documents row. `failures` may grow while the
    * chunks are produced: pieces that could not be extracted.
    */
-  const writeDocument = async (item: InputItem, doc: Document, started: number, chunks: Iterable<OutputMention[]>, failures: string[]) => {
+  const writeDocument = async (item: InputItem, doc: Document, started: number, chunks: Iterable<OutputMention[]>, failures: string[], skipped = '') => {
     const counts = noCounts();
     const coocDoc = cooc?.document();
     for (const mentions of chunks) {
@@ -263,7 +283,11 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     }
     coocDoc?.end();
     if (failures.length > 0) summary.failed++;
-    docsOut?.write(documentRow(doc, counts, includeText, failures.join('; ')));
+    if (skipped) {
+      const lang = doc.language || '?';
+      summary.skippedLanguages[lang] = (summary.skippedLanguages[lang] ?? 0) + 1;
+    }
+    docsOut?.write(documentRow(doc, counts, includeText, failures.join('; '), skipped));
     const status = failures.length > 0 ? 'error' : 'ok';
     opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: performance.now() - started, status });
   };
@@ -287,7 +311,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
   try {
     let ordinal = -1;
     let skip = 0;
-    for await (const item of readInputs(opts.paths, opts.reader)) {
+    for await (const item of readInputs(opts.paths, opts.reader, opts.onUnreadable)) {
       ordinal++;
       const id = item.result.ok ? item.result.doc.id : item.result.failure.id;
       if (opts.shard && shardOf(id, opts.shard.n) !== opts.shard.k) continue;
@@ -307,6 +331,12 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
         break;
       }
       if (opts.shard) ordinals.push(ordinal); // only a shard's manifest lists them
+      const skipped = item.result.ok && !opts.allLanguages ? languageSkipReason(item.result.doc.language) : '';
+      if (skipped) {
+        inFlight.push({ item, started: performance.now(), result: Promise.resolve([]), skipped });
+        while (inFlight.length >= extractor.capacity) await finish(inFlight.shift()!);
+        continue;
+      }
       if (item.result.ok && isHuge(item.result.doc)) {
         while (inFlight.length > 0) await finish(inFlight.shift()!);
         await finishHuge(item, item.result.doc);
@@ -314,7 +344,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       }
       const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve([]);
       result.catch(() => {}); // handled when the entry is finished, in order
-      inFlight.push({ item, started: performance.now(), result });
+      inFlight.push({ item, started: performance.now(), result, skipped: '' });
       while (inFlight.length >= extractor.capacity) await finish(inFlight.shift()!);
     }
     while (inFlight.length > 0 && !summary.interrupted) await finish(inFlight.shift()!);
