@@ -548,8 +548,10 @@ export function readHtml(html: string): HtmlArticle {
     if (!text.trim()) {
       // Short pages: readability gives up; take the article container or the page minus boilerplate.
       text = container.text || pageText;
-    } else if (container.text && text.length < FALLBACK_SHARE * container.text.length) {
-      out.warning = `readability kept ${text.length} of the ${container.text.length} characters in the page's ${container.name}; the text is the ${container.name}`;
+    } else if (container.text.length > text.length && (text.length < FALLBACK_SHARE * container.text.length || !container.text.includes(text.slice(0, 80)))) {
+      // Readability kept a sliver of the page's article container, or something outside it (a print footer).
+      const where = container.text.includes(text.slice(0, 80)) ? `of the ${container.text.length} characters in the page's ${container.name}` : `characters from outside the page's ${container.name}`;
+      out.warning = `readability kept ${text.length} ${where}; the text is the ${container.name}`;
       text = container.text;
     } else if (!container.text && pageText.length >= PAGE_MIN && text.length < PAGE_SHARE * pageText.length) {
       out.warning = `readability kept ${text.length} of the page's ${pageText.length} characters; the text is the whole page minus menus, headers and footers`;

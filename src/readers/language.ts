@@ -54,7 +54,7 @@ const ENGLISH_SHARE = 0.05;
 /** A Latin-script text with fewer lowercase words than this is a list of names or headings, not prose: its language is not guessed. */
 const MIN_LOWERCASE = 0.3;
 /** English is kept when its trigram score is this close to the best language's (name-heavy English scores near Dutch or Ilocano). */
-const ENGLISH_CLOSE = 0.85;
+const ENGLISH_CLOSE = 0.95;
 
 /**
  * The language of a text, '' when it cannot be told (too short, a list of
