@@ -40,7 +40,7 @@ const EXTRACT_HELP = `
 Input formats (by extension, or --input-format for stdin):
   .txt            plain text (UTF-8; a BOM or UTF-16 with BOM is handled)
   .md             Markdown; a leading "# heading" is the title
-  .html/.htm      article body via readability; title and date from page metadata
+  .html/.htm      article body via readability; title, date, url, byline, site name, language from page metadata
   .jsonl/.ndjson  one document per line: {"id": ..., "date": ..., "title": ..., "text": ...}
   .csv            one document per row, with a header naming the columns
   -               standard input (format sniffed: "{" JSON Lines, "<" HTML, else text)
