@@ -50,6 +50,7 @@ interface HtmlLists {
   furnitureClassWords: string[];
   furnitureItemprops: string[];
   creditLinePrefixes: string[];
+  creditLabels: string[];
   copyrightLinePrefixes: string[];
   publishedMeta: string[];
   modifiedMeta: string[];
@@ -60,6 +61,7 @@ interface Compiled extends HtmlLists {
   classWords: Set<string>;
   itemprops: Set<string>;
   creditLine: RegExp;
+  creditLabel: RegExp;
   copyrightLine: RegExp;
   articleTypeSet: Set<string>;
 }
@@ -76,8 +78,10 @@ function htmlLists(): Compiled {
     ...raw,
     classWords: new Set(raw.furnitureClassWords.map((w) => w.toLowerCase())),
     itemprops: new Set(raw.furnitureItemprops.map((w) => w.toLowerCase())),
-    // "Credit: Ann Lee/Agency", "Photo | Agency", "CreditAnn Lee" (two spans without a space, split by blockText)
-    creditLine: new RegExp(`^(?:${alt(raw.creditLinePrefixes)})(?:\\s*[:|/•·–—-]|\\s+(?:by\\s+)?(?=\\p{Lu}))`, 'iu'),
+    // "Credit: Ann Lee/Agency", "Photo | Agency", "Photograph by Ann Lee" ("Credit Suisse fell" is not one)
+    creditLine: new RegExp(`^(?:${alt(raw.creditLinePrefixes)})(?:\\s*[:|/•·–—-]|\\s+by\\s+(?=\\p{Lu}))`, 'iu'),
+    // an element holding only the label: <span>Credit</span><span>Ann Lee</span>
+    creditLabel: new RegExp(`^(?:${alt(raw.creditLabels)})\\s*:?$`, 'iu'),
     copyrightLine: new RegExp(`^(?:${alt(raw.copyrightLinePrefixes)})(?:\\s|\\d|$)`, 'iu'),
     articleTypeSet: new Set(raw.articleTypes),
   };
@@ -106,6 +110,12 @@ function isFurnitureLine(line: string): boolean {
   return L.creditLine.test(line) || L.copyrightLine.test(line);
 }
 
+/** "Credit", "Photo credit:" alone in an element, capitalized (a lower-case "credit" link is running text). */
+function isCreditLabel(raw: string): boolean {
+  const t = raw.trim();
+  return t.length > 0 && t.length < 20 && UPPER_START.test(t) && htmlLists().creditLabel.test(t);
+}
+
 const LOWER_END = /\p{Ll}$/u;
 const UPPER_START = /^\p{Lu}/u;
 
@@ -119,13 +129,18 @@ function blockText(root: DomNode, skipBoilerplate: boolean, skipFurniture = true
   const blocks: string[] = [];
   let cur = '';
   let boundary = false;
+  /** The block holds an element that is only a credit label ("Credit", "Photo"): the whole block is a credit. */
+  let creditBlock = false;
   const endBlock = () => {
-    for (const line of cur.split('\n')) {
-      const t = line.replace(/[ \t\r\f\u00a0]+/g, ' ').trim();
-      if (t && !(skipFurniture && isFurnitureLine(t))) blocks.push(t);
+    if (!creditBlock) {
+      for (const line of cur.split('\n')) {
+        const t = line.replace(/[ \t\r\f\u00a0]+/g, ' ').trim();
+        if (t && !(skipFurniture && isFurnitureLine(t))) blocks.push(t);
+      }
     }
     cur = '';
     boundary = false;
+    creditBlock = false;
   };
   const stack: (DomNode | 'END_BLOCK' | 'END_INLINE')[] = [root];
   while (stack.length > 0) {
@@ -163,6 +178,8 @@ function blockText(root: DomNode, skipBoilerplate: boolean, skipFurniture = true
     } else if (n.nodeType === 1) {
       boundary = true;
       stack.push('END_INLINE');
+      const kids = n.childNodes;
+      if (skipFurniture && kids.length === 1 && kids[0].nodeType === 3 && isCreditLabel(kids[0].textContent ?? '')) creditBlock = true;
     }
     const kids = n.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);

@@ -28,6 +28,13 @@ test('credits and captions leave the article text, and no name is glued to "Cred
   assert.ok(!mentions.some((m) => /credit/i.test(m.text)));
 });
 
+test('words that merely start like a credit stay: "Credit Suisse", a "Video Games" subheading, a "credit" link', () => {
+  const a = readHtml(`<html><body><article><p>The bank said its profits rose in the third quarter, helped by trading income and lower costs across its divisions.</p>
+    <table><tr><td>Credit Suisse</td><td>Zurich</td></tr></table><h2>Video Games Lead Sales</h2>
+    <p>Shops may extend <a href="/c">credit</a> to buyers, the regulator said.</p></article></body></html>`);
+  for (const kept of ['Credit Suisse', 'Video Games Lead Sales', 'Shops may extend credit to buyers']) assert.ok(a.text.includes(kept), kept);
+});
+
 test('two inline elements with no space between them do not glue their words', () => {
   const a = readHtml(`<html><body><article><p>The bridge reopened on Friday after repairs that took most of the winter, the county said in a statement.</p>
     <p><span>Reporter</span><span>Anna Voss</span> contributed from the riverside.</p></article></body></html>`);
