@@ -278,6 +278,7 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
         bylineField: o.bylineField,
         siteNameField: o.siteNameField,
         languageField: o.languageField,
+        ...(o.allLanguages ? { allLanguages: true } : {}),
         date: o.date ?? '',
         inputFormat: o.inputFormat,
       },
@@ -289,7 +290,6 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       rawCsv: o.rawCsv,
       force: o.force || Boolean(o.check),
       jobs: o.jobs,
-      allLanguages: o.allLanguages,
       onUnreadable: (files) => {
         progress.message(`dossier: skipped ${describeUnreadable(files)} (no reader for them${o.verbose ? '' : '; --verbose names each'})`, o.quiet);
         if (o.verbose) for (const f of files) progress.message(`dossier: skipped ${f}`, o.quiet);

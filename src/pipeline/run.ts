@@ -43,8 +43,6 @@ export interface RunOptions {
   shard?: Shard;
   /** Continue the interrupted run in outDir. */
   resume?: boolean;
-  /** Run documents in languages other than English through the recognizers too (by default they are skipped). */
-  allLanguages?: boolean;
   /** Called once, before the documents, with the files in the input folders that no reader handles. */
   onUnreadable?: (paths: string[]) => void;
   /** Checked between documents; true stops the run cleanly. */
@@ -331,7 +329,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
         break;
       }
       if (opts.shard) ordinals.push(ordinal); // only a shard's manifest lists them
-      const skipped = item.result.ok && !opts.allLanguages ? languageSkipReason(item.result.doc.language) : '';
+      const skipped = item.result.ok && !opts.reader.allLanguages ? languageSkipReason(item.result.doc.language) : '';
       if (skipped) {
         inFlight.push({ item, started: performance.now(), result: Promise.resolve([]), skipped });
         while (inFlight.length >= extractor.capacity) await finish(inFlight.shift()!);

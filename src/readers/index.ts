@@ -27,6 +27,8 @@ export interface ReaderOptions {
   bylineField?: string;
   siteNameField?: string;
   languageField?: string;
+  /** Run documents in other languages than English through the recognizers (--all-languages); kept here so --resume checks it. */
+  allLanguages?: boolean;
   /** Fallback publication date (--date), '' if none. */
   date: string;
   inputFormat?: InputFormat;
