@@ -155,7 +155,7 @@ function blockText(root: DomNode, skipBoilerplate: boolean, skipFurniture = true
     }
     if (n.nodeType === 3) {
       const t = (n.textContent ?? '').replace(/\n/g, ' ');
-      if (boundary && LOWER_END.test(cur) && UPPER_START.test(t)) cur += ' ';
+      if (boundary && LOWER_END.test(cur.slice(-1)) && UPPER_START.test(t)) cur += ' ';
       if (t) boundary = false;
       cur += t;
       continue;
@@ -208,13 +208,7 @@ function jsonLdObjects(document: Document): Json[] {
   for (const script of Array.from(document.querySelectorAll('script'))) {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
-    let body = script.textContent ?? '';
-    body = body
-      .replace(/^\s*(?:\/\/|\/\*)?\s*<!\[CDATA\[\s*(?:\*\/)?/, '')
-      .replace(/(?:\/\/|\/\*)?\s*\]\]>\s*(?:\*\/)?\s*$/, '')
-      .replace(/^\s*<!--/, '')
-      .replace(/-->\s*$/, '')
-      .replace(/[\u0000-\u001f]+/g, ' ');
+    const body = unwrapJsonLd(script.textContent ?? '');
     try {
       visit(JSON.parse(body), 0);
     } catch {
@@ -222,6 +216,21 @@ function jsonLdObjects(document: Document): Json[] {
     }
   }
   return out;
+}
+
+/** A script body without the CDATA wrapper and comment markers pages put around JSON ("//<![CDATA[ ... //]]>"). */
+export function unwrapJsonLd(raw: string): string {
+  let s = raw.trim();
+  const open = s.indexOf('<![CDATA[');
+  if (open >= 0 && open <= 4) s = s.slice(open + 9);
+  const close = s.lastIndexOf(']]>');
+  if (close >= 0 && s.length - close <= 6) s = s.slice(0, close);
+  s = s.trim();
+  if (s.startsWith('*/')) s = s.slice(2);
+  if (s.endsWith('//') || s.endsWith('/*')) s = s.slice(0, -2);
+  if (s.startsWith('<!--')) s = s.slice(4);
+  if (s.endsWith('-->')) s = s.slice(0, -3);
+  return s.replace(/[\u0000-\u001f]+/g, ' ');
 }
 
 function typesOf(o: Json): string[] {
@@ -417,9 +426,12 @@ export function stripSiteSuffix(title: string, siteName: string, url: string): s
     const s = squash(seg);
     return s.length >= 2 && known.some((n) => s === n || (n.startsWith(s) && s.length >= 3) || (s.startsWith(n) && n.length >= 3));
   };
-  const bracket = /^(.*\S)\s*\[([^\]]{1,80})\]$/.exec(title);
-  if (bracket && isSite(bracket[2])) return bracket[1].trim();
-  const seps = [...title.matchAll(/\s+[|\-–—:·•»/]\s+|\s*\|\s*/g)];
+  const open = title.lastIndexOf('[');
+  if (open > 0 && title.endsWith(']') && isSite(title.slice(open + 1, -1))) {
+    const head = title.slice(0, open).trim();
+    if (head) return head;
+  }
+  const seps = [...title.matchAll(/(?<!\s)\s+[|\-–—:·•»/]\s+|(?<!\s)\s*\|\s*/g)];
   if (seps.length === 0) return title;
   const last = seps[seps.length - 1];
   const lastIndex = last.index ?? 0;
@@ -584,7 +596,9 @@ export function readHtml(html: string): HtmlArticle {
     const firstBreak = text.indexOf('\n\n');
     const firstBlock = firstBreak < 0 ? text : text.slice(0, firstBreak);
     const t = out.title.trim();
-    if (firstBlock.trim() === t || (t.length >= 20 && out.title !== '' && firstBlock.trim().length > 0 && t.startsWith(firstBlock.trim()) && firstBlock.trim().length >= 0.6 * t.length)) {
+    const head = firstBlock.trim();
+    // also the headline without a suffix the title kept ("Storm closes harbour" under "Storm closes harbour - Site")
+    if (head === t || (head.length >= 20 && head.length >= 0.6 * t.length && t.startsWith(head))) {
       text = firstBreak < 0 ? '' : text.slice(firstBreak + 2);
     }
   }
