@@ -21,6 +21,16 @@ export interface Document {
   date: string;
   /** The plain text that offsets refer to. */
   text: string;
+  /** Page metadata (empty or absent when the input has none): canonical URL, author(s), publication, language. */
+  url?: string;
+  byline?: string;
+  site_name?: string;
+  /** ISO 639-1 code ("en", "es"): the page's or record's own, else detected from the text; '' when unknown. */
+  language?: string;
+  /** Where `date` came from: "json-ld datePublished", "meta article:published_time", "--date", ... */
+  date_source?: string;
+  /** Something the reader doubts: a fallback extraction, a short article. */
+  warning?: string;
 }
 
 /** A document that could not be read or parsed; it still gets a row in documents with status=error. */
@@ -143,8 +153,15 @@ export interface OutputDocument {
   orgs: number;
   dates: number;
   places: number;
-  status: 'ok' | 'error';
+  /** `skipped`: not run through the recognizers (a language other than English); the reason is in `warning`. */
+  status: 'ok' | 'error' | 'skipped';
   error: string;
+  warning: string;
+  url: string;
+  byline: string;
+  site_name: string;
+  language: string;
+  date_source: string;
   /** Only in documents.jsonl / documents.json. */
   text?: string;
 }

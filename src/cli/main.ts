@@ -10,6 +10,7 @@ import { openRun, type RunTables } from '../writers/load.js';
 import { runExtract, FORMATS, OutputExistsError, RunSetupError, type Format } from '../pipeline/run.js';
 import { parseShard, readManifest, type Shard } from '../pipeline/manifest.js';
 import { Progress, plural } from './progress.js';
+import { describeUnreadable } from '../readers/index.js';
 
 export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2, INTERRUPTED: 130 } as const;
 
@@ -40,7 +41,7 @@ const EXTRACT_HELP = `
 Input formats (by extension, or --input-format for stdin):
   .txt            plain text (UTF-8; a BOM or UTF-16 with BOM is handled)
   .md             Markdown; a leading "# heading" is the title
-  .html/.htm      article body via readability; title and date from page metadata
+  .html/.htm      article body via readability; title, date, url, byline, site name, language from page metadata
   .jsonl/.ndjson  one document per line: {"id": ..., "date": ..., "title": ..., "text": ...}
   .csv            one document per row, with a header naming the columns
   -               standard input (format sniffed: "{" JSON Lines, "<" HTML, else text)
@@ -88,6 +89,11 @@ export async function main(argv: string[]): Promise<void> {
     .option('--text-field <name>', 'JSONL/CSV field holding the article text', 'text')
     .option('--date-field <name>', 'JSONL/CSV field holding the publication date', 'date')
     .option('--title-field <name>', 'JSONL/CSV field holding the title', 'title')
+    .option('--url-field <name>', 'JSONL/CSV field holding the article URL', 'url')
+    .option('--byline-field <name>', 'JSONL/CSV field holding the author(s)', 'byline')
+    .option('--site-name-field <name>', 'JSONL/CSV field holding the publication name', 'site_name')
+    .option('--language-field <name>', 'JSONL/CSV field holding the language code (else it is detected from the text)', 'language')
+    .option('--all-languages', 'run documents in other languages than English through the (English) recognizers too; by default they get status skipped', false)
     .addOption(new Option('--input-format <format>', 'read every input as this format (needed only for stdin)').choices(['auto', 'txt', 'md', 'html', 'jsonl', 'csv']).default('auto'))
     .option('-j, --jobs <n>', 'worker threads for extraction (default: 1 for inputs under 512 KB, else up to the number of cores); output is identical for any value', positiveInt)
     .option('--aliases <file>', 'extra organization aliases (JSON, same shape as data/orgs.json): [{"canonical": ..., "aliases": [...], "kind": ..., "country": ...}]')
@@ -283,6 +289,11 @@ interface ExtractFlags {
   textField: string;
   dateField: string;
   titleField: string;
+  urlField: string;
+  bylineField: string;
+  siteNameField: string;
+  languageField: string;
+  allLanguages: boolean;
   inputFormat: 'auto' | 'txt' | 'md' | 'html' | 'jsonl' | 'csv';
   check?: string;
   aliases?: string;
@@ -349,6 +360,11 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
         textField: o.textField,
         dateField: o.dateField,
         titleField: o.titleField,
+        urlField: o.urlField,
+        bylineField: o.bylineField,
+        siteNameField: o.siteNameField,
+        languageField: o.languageField,
+        ...(o.allLanguages ? { allLanguages: true } : {}),
         date: o.date ?? '',
         inputFormat: o.inputFormat,
         onWarning: (message) => progress.message(`dossier: warning: ${message}`, o.quiet),
@@ -362,12 +378,23 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       bom: o.bom || o.excel,
       force: o.force || Boolean(o.check),
       jobs: o.jobs,
+      onUnreadable: (files) => {
+        progress.message(`dossier: skipped ${describeUnreadable(files)} (no reader for them${o.verbose ? '' : '; --verbose names each'})`, o.quiet);
+        if (o.verbose) for (const f of files) progress.message(`dossier: skipped ${f}`, o.quiet);
+      },
       onDocument: (info) => progress.document(info),
       onPartial: (info) => progress.partialDocument(info),
       onError: (message) => progress.message(`dossier: ${message}`, o.quiet),
       shouldStop: () => stop,
     });
     progress.finish(summary);
+    const langs = Object.entries(summary.skippedLanguages).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (langs.length > 0 && !o.quiet) {
+      const n = langs.reduce((t, [, k]) => t + k, 0);
+      process.stderr.write(
+        `dossier: skipped ${n} ${n === 1 ? 'document' : 'documents'} not in English (${langs.map(([l, k]) => `${l} x${k}`).join(', ')}): status skipped in documents; --all-languages runs them\n`,
+      );
+    }
     if (summary.resumed > 0 && !o.quiet) process.stderr.write(`dossier: resumed: ${summary.resumed} documents were already written by the interrupted run\n`);
     if (summary.interrupted) {
       const resumable = outDir && !o.check && o.format !== 'sqlite' && !o.sqlite;

@@ -9,6 +9,7 @@ import type { Document, EntityType, OutputDocument, OutputMention, ReadFailure }
 import { availableParallelism } from 'node:os';
 import { listInputs, readInputs, type InputItem, type ReaderOptions } from '../readers/index.js';
 import { createExtractor, defaultJobs, type Extracted, type Extractor } from './pool.js';
+import { languageSkipReason } from '../readers/language.js';
 import { extractPieces, isHuge } from './extract.js';
 import { EntityTable } from '../linker/aggregate.js';
 import { CooccurrenceTable } from '../linker/cooccur.js';
@@ -47,6 +48,8 @@ export interface RunOptions {
   shard?: Shard;
   /** Continue the interrupted run in outDir. */
   resume?: boolean;
+  /** Called once, before the documents, with the files in the input folders that no reader handles. */
+  onUnreadable?: (paths: string[]) => void;
   /** Checked between documents; true stops the run cleanly. */
   shouldStop?: () => boolean;
 }
@@ -59,6 +62,8 @@ export interface RunSummary {
   failed: number;
   mentions: number;
   interrupted: boolean;
+  /** Documents not run through the recognizers, by language code. */
+  skippedLanguages: Record<string, number>;
 }
 
 export const OUTPUT_BASENAMES = ['documents', 'mentions', 'entities', 'cooccurrences'] as const;
@@ -82,7 +87,7 @@ export function prepareOutDir(outDir: string, format: Format, force: boolean): v
 type TypeCounts = Record<EntityType, number>;
 const noCounts = (): TypeCounts => ({ PERSON: 0, ORG: 0, DATE: 0, PLACE: 0 });
 
-function documentRow(doc: Document, counts: TypeCounts, includeText: boolean, error = ''): OutputDocument {
+function documentRow(doc: Document, counts: TypeCounts, includeText: boolean, error = '', skipped = ''): OutputDocument {
   const row: OutputDocument = {
     doc_id: doc.id,
     source: doc.source,
@@ -93,8 +98,14 @@ function documentRow(doc: Document, counts: TypeCounts, includeText: boolean, er
     orgs: counts.ORG,
     dates: counts.DATE,
     places: counts.PLACE,
-    status: error ? 'error' : 'ok',
+    status: error ? 'error' : skipped ? 'skipped' : 'ok',
     error,
+    warning: [skipped, doc.warning ?? ''].filter(Boolean).join('; '),
+    url: doc.url ?? '',
+    byline: doc.byline ?? '',
+    site_name: doc.site_name ?? '',
+    language: doc.language ?? '',
+    date_source: doc.date_source ?? '',
   };
   if (includeText) row.text = doc.text;
   return row;
@@ -113,6 +124,12 @@ function failureRow(f: ReadFailure, includeText: boolean): OutputDocument {
     places: 0,
     status: 'error',
     error: f.error,
+    warning: '',
+    url: '',
+    byline: '',
+    site_name: '',
+    language: '',
+    date_source: '',
   };
   if (includeText) row.text = '';
   return row;
@@ -242,6 +259,8 @@ async function openOutputs(opts: RunOptions): Promise<Outputs> {
 interface InFlight {
   item: InputItem;
   result: Promise<Extracted>;
+  /** Why the document was not run through the recognizers (its language), '' when it was. */
+  skipped: string;
 }
 
 /**
@@ -262,7 +281,7 @@ class ExtractRun {
     private readonly extractor: Extractor,
   ) {
     const r = out.recovered;
-    this.summary = { documents: r?.documentRows ?? 0, failed: r?.failed ?? 0, mentions: r?.mentionRows ?? 0, interrupted: false, resumed: r?.documentRows ?? 0 };
+    this.summary = { documents: r?.documentRows ?? 0, failed: r?.failed ?? 0, mentions: r?.mentionRows ?? 0, interrupted: false, resumed: r?.documentRows ?? 0, skippedLanguages: {} };
   }
 
   /** Reads every input and extracts and writes its documents; stops early when asked. */
@@ -271,7 +290,7 @@ class ExtractRun {
     const recovered = out.recovered;
     let ordinal = -1;
     let skip = 0;
-    for await (const item of readInputs(opts.paths, opts.reader)) {
+    for await (const item of readInputs(opts.paths, opts.reader, opts.onUnreadable)) {
       ordinal++;
       const id = item.result.ok ? item.result.doc.id : item.result.failure.id;
       if (opts.shard && shardOf(id, opts.shard.n) !== opts.shard.k) continue;
@@ -291,6 +310,12 @@ class ExtractRun {
         break;
       }
       if (opts.shard) this.ordinals.push(ordinal);
+      const skipped = item.result.ok && !opts.reader.allLanguages ? languageSkipReason(item.result.doc.language) : '';
+      if (skipped) {
+        inFlight.push({ item, result: Promise.resolve({ mentions: [], ms: 0 }), skipped });
+        while (inFlight.length >= extractor.capacity) await this.finish(inFlight.shift()!);
+        continue;
+      }
       if (item.result.ok && isHuge(item.result.doc)) {
         while (inFlight.length > 0) await this.finish(inFlight.shift()!);
         await this.finishHuge(item, item.result.doc);
@@ -298,7 +323,7 @@ class ExtractRun {
       }
       const result = item.result.ok ? extractor.extract(item.result.doc) : Promise.resolve({ mentions: [], ms: 0 });
       result.catch(() => {}); // handled when the entry is finished, in order
-      inFlight.push({ item, result });
+      inFlight.push({ item, result, skipped: '' });
       while (inFlight.length >= extractor.capacity) await this.finish(inFlight.shift()!);
     }
     while (inFlight.length > 0 && !this.summary.interrupted) await this.finish(inFlight.shift()!);
@@ -331,7 +356,7 @@ class ExtractRun {
       opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: 0, status: 'error' });
       return;
     }
-    await this.writeDocument(item, doc, extracted.ms, [extracted.mentions], []);
+    await this.writeDocument(item, doc, extracted.ms, [extracted.mentions], [], entry.skipped);
   }
 
   /**
@@ -357,7 +382,7 @@ class ExtractRun {
    * huge document), then its documents row. `failures` may grow while the
    * chunks are produced: pieces that could not be extracted.
    */
-  private async writeDocument(item: InputItem, doc: Document, ms: number | (() => number), chunks: Iterable<OutputMention[]>, failures: string[]): Promise<void> {
+  private async writeDocument(item: InputItem, doc: Document, ms: number | (() => number), chunks: Iterable<OutputMention[]>, failures: string[], skipped = ''): Promise<void> {
     const { out, summary, opts } = this;
     const counts = noCounts();
     const coocDoc = out.cooc?.document();
@@ -381,7 +406,11 @@ class ExtractRun {
     }
     coocDoc?.end();
     if (failures.length > 0) summary.failed++;
-    out.documents?.write(documentRow(doc, counts, out.includeText, failures.join('; ')));
+    if (skipped) {
+      const lang = doc.language || '?';
+      summary.skippedLanguages[lang] = (summary.skippedLanguages[lang] ?? 0) + 1;
+    }
+    out.documents?.write(documentRow(doc, counts, out.includeText, failures.join('; '), skipped));
     const status = failures.length > 0 ? 'error' : 'ok';
     opts.onDocument?.({ doc_id: doc.id, source: doc.source, bytes: item.bytes, ms: typeof ms === 'number' ? ms : ms(), status });
   }

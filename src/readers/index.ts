@@ -9,6 +9,8 @@ import { Readable } from 'node:stream';
 import type { Document, ReadFailure, ReadResult } from '../types.js';
 import { decodeText, DecodeError } from './decode.js';
 import { IdRegistry } from './ids.js';
+import { normalizeDocDate } from './doc-date.js';
+import { detectLanguage, normalizeLanguage } from './language.js';
 
 export type InputFormat = 'auto' | 'txt' | 'md' | 'html' | 'jsonl' | 'csv';
 
@@ -17,6 +19,13 @@ export interface ReaderOptions {
   textField: string;
   dateField: string;
   titleField: string;
+  /** JSONL/CSV fields for the page metadata columns (defaults url, byline, site_name, language). */
+  urlField?: string;
+  bylineField?: string;
+  siteNameField?: string;
+  languageField?: string;
+  /** Run documents in other languages than English through the recognizers (--all-languages); kept here so --resume checks it. */
+  allLanguages?: boolean;
   /** Fallback publication date (--date), '' if none. */
   date: string;
   inputFormat?: InputFormat;
@@ -71,15 +80,24 @@ const EXTENSIONS: Record<string, Exclude<InputFormat, 'auto'>> = {
   '.csv': 'csv',
 };
 
+/** Extensions that are certainly not text: named as unreadable even when given one by one (other files given by name are read as text). */
+const NOT_TEXT = new Set([
+  '.pdf', '.doc', '.docx', '.odt', '.rtf', '.xls', '.xlsx', '.ods', '.ppt', '.pptx', '.epub', '.json', '.xml', '.zip', '.gz', '.tgz',
+  '.bz2', '.xz', '.7z', '.rar', '.tar', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.bmp', '.tif', '.tiff', '.ico', '.svg', '.heic',
+  '.mp3', '.mp4', '.m4a', '.wav', '.ogg', '.mov', '.avi', '.webm', '.exe', '.bin', '.db', '.sqlite',
+]);
+
 export function formatOf(path: string, forced?: InputFormat): Exclude<InputFormat, 'auto'> {
   if (forced && forced !== 'auto') return forced;
   return EXTENSIONS[extname(path).toLowerCase()] ?? 'txt';
 }
 
 /** Expand arguments into files (folders walked recursively in sorted order), failures for paths that cannot be read. */
-export async function listInputs(paths: string[]): Promise<{ files: InputFile[]; errors: ReadFailure[]; totalBytes: number }> {
+export async function listInputs(paths: string[]): Promise<{ files: InputFile[]; errors: ReadFailure[]; totalBytes: number; unreadable: string[] }> {
   const files: InputFile[] = [];
   const errors: ReadFailure[] = [];
+  /** Files no reader handles (.pdf, images, no extension in a folder): skipped, and named in one summary. */
+  const unreadable: string[] = [];
   let totalBytes = 0;
   for (const p of paths) {
     if (p === '-') {
@@ -133,17 +151,18 @@ export async function listInputs(paths: string[]): Promise<{ files: InputFile[];
           else if (s.isFile() && EXTENSIONS[extname(name).toLowerCase()]) {
             files.push({ path: full, rel: relative(p, full).split('\\').join('/') });
             totalBytes += s.size;
-          }
+          } else if (s.isFile()) unreadable.push(full);
         }
         ancestors.pop();
       };
       walk(p);
-    } else {
+    } else if (NOT_TEXT.has(extname(p).toLowerCase())) unreadable.push(p);
+    else {
       files.push({ path: p, rel: basename(p) });
       totalBytes += st.size;
     }
   }
-  return { files, errors, totalBytes };
+  return { files, errors, totalBytes, unreadable };
 }
 
 function describeFsError(err: unknown, path: string): string {
@@ -155,23 +174,25 @@ function describeFsError(err: unknown, path: string): string {
   return `${(err as Error).message}`;
 }
 
-/** ISO date cut to the day; '' for anything that is not a date. */
-export function normalizeDocDate(v: unknown): string {
-  if (typeof v !== 'string' && typeof v !== 'number') return '';
-  const s = String(v).trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  if (/^\d{4}-\d{2}$/.test(s) || /^\d{4}$/.test(s)) return '';
-  const t = Date.parse(s);
-  if (!Number.isNaN(t) && /[a-z]/i.test(s)) return new Date(t).toISOString().slice(0, 10);
-  return '';
-}
+export { normalizeDocDate } from './doc-date.js';
 
 const ok = (doc: Document, bytes: number): InputItem => ({ result: { ok: true, doc }, bytes });
 const fail = (id: string, source: string, error: string, bytes = 0): InputItem => ({ result: { ok: false, failure: { id, source, error } }, bytes });
 
-export async function* readInputs(paths: string[], opts: ReaderOptions): AsyncGenerator<InputItem> {
-  const { files, errors } = await listInputs(paths);
+/** "5 files: .pdf x2, .docx x1, (no extension) x2" for the files no reader handles. */
+export function describeUnreadable(paths: string[]): string {
+  const counts = new Map<string, number>();
+  for (const p of paths) {
+    const ext = extname(p).toLowerCase() || '(no extension)';
+    counts.set(ext, (counts.get(ext) ?? 0) + 1);
+  }
+  const parts = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([e, n]) => `${e} x${n}`);
+  return `${paths.length} ${paths.length === 1 ? 'file' : 'files'}: ${parts.join(', ')}`;
+}
+
+export async function* readInputs(paths: string[], opts: ReaderOptions, onUnreadable?: (paths: string[]) => void): AsyncGenerator<InputItem> {
+  const { files, errors, unreadable } = await listInputs(paths);
+  if (unreadable.length > 0) onUnreadable?.(unreadable);
   const ids = new IdRegistry();
   // Failures of paths are reported in argument order, before the documents.
   for (const e of errors) yield fail(ids.unique(e.id), e.source, e.error);
@@ -208,14 +229,39 @@ async function readWhole(buf: Buffer, format: 'txt' | 'md' | 'html', source: str
   let title = '';
   let date = '';
   let text = raw;
-  if (format === 'md') ({ title, date, text } = (await import('./markdown.js')).readMarkdown(raw));
-  else if (format === 'html') {
-    ({ title, date, text } = (await import('./html.js')).readHtml(raw));
+  let meta: Partial<Document> = {};
+  if (format === 'md') {
+    ({ title, date, text } = (await import('./markdown.js')).readMarkdown(raw));
+    if (date) meta.date_source = 'front matter';
+  } else if (format === 'html') {
+    const page = (await import('./html.js')).readHtml(raw);
+    ({ title, date, text } = page);
     if (!text.trim()) return fail(id, source, 'no article text found in the HTML page', buf.length);
+    meta = { url: page.url, byline: page.byline, site_name: page.siteName, language: page.language, date_source: page.dateSource, warning: page.warning };
   }
   if (!text.trim()) return fail(id, source, 'empty document (no text)', buf.length);
-  return ok({ id, source, title, date: normalizeDocDate(date) || opts.date, text }, buf.length);
+  const own = normalizeDocDate(date);
+  return ok(withMeta({ id, source, title, date: own || opts.date, text }, meta, own, opts), buf.length);
 }
+
+/** The metadata columns: what the input gave, the language detected when it gave none, where the date came from. */
+function withMeta(doc: Document, meta: Partial<Document>, ownDate: string, opts: ReaderOptions): Document {
+  return {
+    ...doc,
+    url: meta.url ?? '',
+    byline: meta.byline ?? '',
+    site_name: meta.site_name ?? '',
+    language: meta.language || detectLanguage(doc.text),
+    date_source: ownDate ? meta.date_source || 'input' : opts.date ? '--date' : '',
+    warning: meta.warning ?? '',
+  };
+}
+
+const field = (rec: Record<string, unknown>, name: string | undefined): string => {
+  if (!name) return '';
+  const v = rec[name];
+  return typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : typeof v === 'number' ? String(v) : '';
+};
 
 function fromRecord(rec: Record<string, unknown>, source: string, fallbackId: string, opts: ReaderOptions, ids: IdRegistry, bytes: number, where: string): InputItem {
   const rawId = rec[opts.idField];
@@ -228,16 +274,22 @@ function fromRecord(rec: Record<string, unknown>, source: string, fallbackId: st
   if (typeof text !== 'string') return fail(id, source, `${where}: field "${opts.textField}" is not a string`, bytes);
   if (!text.trim()) return fail(id, source, `${where}: empty text`, bytes);
   const title = rec[opts.titleField];
-  return ok(
-    {
-      id,
-      source,
-      title: typeof title === 'string' ? title : title === undefined || title === null ? '' : String(title),
-      date: normalizeDocDate(rec[opts.dateField]) || opts.date,
-      text,
-    },
-    bytes,
-  );
+  const own = normalizeDocDate(rec[opts.dateField]);
+  const doc: Document = {
+    id,
+    source,
+    title: typeof title === 'string' ? title : title === undefined || title === null ? '' : String(title),
+    date: own || opts.date,
+    text,
+  };
+  const meta: Partial<Document> = {
+    url: field(rec, opts.urlField ?? 'url'),
+    byline: field(rec, opts.bylineField ?? 'byline'),
+    site_name: field(rec, opts.siteNameField ?? 'site_name'),
+    language: normalizeLanguage(field(rec, opts.languageField ?? 'language')),
+    date_source: `field ${opts.dateField}`,
+  };
+  return ok(withMeta(doc, meta, own, opts), bytes);
 }
 
 async function* readJsonl(input: NodeJS.ReadableStream, path: string, rel: string, opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {

@@ -7,6 +7,7 @@
 import type { AnalyzedText, Candidate, EntityType } from '../types.js';
 import { trimCandidate } from './boundaries.js';
 import { propagate } from './consistency.js';
+import { withoutNotDates } from './not-dates.js';
 
 /** Weight of a candidate in overlap resolution: sure and long readings win. */
 function weight(c: Candidate, text: string): number {
@@ -60,7 +61,8 @@ export function resolve(input: AnalyzedText, candidates: Candidate[], opts: Reso
   const text = input.text;
   const trimmed: Candidate[] = [];
   for (const c of candidates) {
-    const t = trimCandidate(c, text);
+    const d = withoutNotDates(c, text);
+    const t = d && trimCandidate(d, text);
     if (t) trimmed.push(t);
   }
   const chosen = selectNonOverlapping(trimmed, text);

@@ -8,7 +8,10 @@ export const MENTION_COLUMNS = [
   'doc_id', 'mention_id', 'entity_id', 'type', 'text', 'start', 'end', 'canonical', 'value', 'date_start', 'date_end',
   'needs_anchor', 'place_kind', 'country_code', 'latitude', 'longitude', 'geonames_id', 'sentence', 'context',
 ];
-export const DOCUMENT_COLUMNS = ['doc_id', 'source', 'title', 'date', 'chars', 'persons', 'orgs', 'dates', 'places', 'status', 'error'];
+export const DOCUMENT_COLUMNS = [
+  'doc_id', 'source', 'title', 'date', 'chars', 'persons', 'orgs', 'dates', 'places', 'status', 'error',
+  'warning', 'url', 'byline', 'site_name', 'language', 'date_source',
+];
 export const ENTITY_COLUMNS = [
   'entity_id', 'type', 'canonical', 'aliases', 'mention_count', 'document_count', 'first_date', 'last_date',
   'place_kind', 'country_code', 'latitude', 'longitude', 'geonames_id',

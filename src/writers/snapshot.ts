@@ -9,7 +9,7 @@ import type { OutputFormat } from './index.js';
 type Row = Record<string, unknown>;
 
 const TABLES: { name: string; key: string[]; show: string[] }[] = [
-  { name: 'documents', key: ['doc_id'], show: ['status', 'persons', 'orgs', 'places', 'dates', 'error'] },
+  { name: 'documents', key: ['doc_id'], show: ['status', 'persons', 'orgs', 'places', 'dates', 'error', 'warning', 'language', 'date', 'date_source'] },
   { name: 'mentions', key: ['doc_id', 'start', 'end', 'type'], show: ['text', 'canonical', 'value', 'entity_id'] },
   { name: 'entities', key: ['entity_id'], show: ['canonical', 'mention_count', 'document_count'] },
   { name: 'cooccurrences', key: ['entity_a', 'entity_b'], show: ['documents', 'sentences'] },

@@ -16,7 +16,8 @@ CREATE TABLE documents (
   doc_id TEXT NOT NULL UNIQUE,
   source TEXT, title TEXT, date TEXT, chars INTEGER,
   persons INTEGER, orgs INTEGER, dates INTEGER, places INTEGER,
-  status TEXT, error TEXT, text TEXT
+  status TEXT, error TEXT, warning TEXT,
+  url TEXT, byline TEXT, site_name TEXT, language TEXT, date_source TEXT, text TEXT
 );
 CREATE TABLE entities (
   entity_id TEXT PRIMARY KEY,
@@ -75,8 +76,10 @@ export function createSqliteSink(path: string, opts: { force: boolean }): Output
   db.pragma('foreign_keys = OFF');
   db.exec(SCHEMA);
   const insertDoc = db.prepare(
-    `INSERT INTO documents (doc_id, source, title, date, chars, persons, orgs, dates, places, status, error, text)
-     VALUES (@doc_id, @source, @title, @date, @chars, @persons, @orgs, @dates, @places, @status, @error, @text)`,
+    `INSERT INTO documents (doc_id, source, title, date, chars, persons, orgs, dates, places, status, error, warning,
+       url, byline, site_name, language, date_source, text)
+     VALUES (@doc_id, @source, @title, @date, @chars, @persons, @orgs, @dates, @places, @status, @error, @warning,
+       @url, @byline, @site_name, @language, @date_source, @text)`,
   );
   const insertMention = db.prepare(
     `INSERT INTO mentions VALUES (@mention_id, @doc_id, @entity_id, @type, @text, @start, @end, @canonical, @value, @date_start,

@@ -65,7 +65,7 @@ test('SQLite output refuses to overwrite without --force; --format sqlite --out-
 test('an aborted SQLite run leaves no database behind', async () => {
   const path = join(d, 'aborted.db');
   const sink = createSqliteSink(path, { force: false });
-  sink.documents.write({ doc_id: 'a', source: 'a', title: '', date: '', chars: 1, persons: 0, orgs: 0, dates: 0, places: 0, status: 'ok', error: '', text: 'x' });
+  sink.documents.write({ doc_id: 'a', source: 'a', title: '', date: '', chars: 1, persons: 0, orgs: 0, dates: 0, places: 0, status: 'ok', error: '', warning: '', url: '', byline: '', site_name: '', language: '', date_source: '', text: 'x' });
   await sink.abort();
   assert.deepEqual(readdirSync(d).filter((f) => f.startsWith('aborted')), []);
 });
