@@ -6,7 +6,7 @@ import { Command, CommanderError, Option, InvalidArgumentError } from 'commander
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { openRun, type RunTables } from '../writers/load.js';
+import type { RunTables } from '../writers/load.js';
 import { runExtract, FORMATS, OutputExistsError, RunSetupError, type Format } from '../pipeline/run.js';
 import { parseShard, readManifest, type Shard } from '../pipeline/manifest.js';
 import { Progress, plural } from './progress.js';
@@ -275,6 +275,8 @@ function defaultBeside(runPath: string, name: string): string {
 }
 
 async function openRunOrFail(runPath: string): Promise<RunTables> {
+  // Loaded on demand: reading a run's tables needs the CSV parser, which an extraction does not.
+  const { openRun } = await import('../writers/load.js');
   const run = await openRun(runPath);
   if (!run) throw new UsageError(`${runPath} holds no dossier output (documents/mentions .csv, .json, .jsonl or dossier.db); run dossier extract --out-dir ${runPath} first`);
   return run;

@@ -276,7 +276,7 @@ export function readGum(raw: string): ConvertedSentence[] {
       if (!m) return;
       const spec = m[1];
       // Openings "(id-type-...-minspan-..." and closings "id)".
-      const re = /\((\d+)-([a-z]+)-[^()]*?(?=\(|\)|$)|(\d+)\)/g;
+      const re = /\((\d+)-([a-z]+)-[^()]*?(?=\(|\)|$)|(?<!\d)(\d+)\)/g;
       let mm: RegExpExecArray | null;
       while ((mm = re.exec(spec)) !== null) {
         if (mm[1]) {
