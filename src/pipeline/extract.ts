@@ -6,7 +6,7 @@ import type { Candidate, CorpusEntity, Document, Mention, OutputMention, Recogni
 import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { resolve } from '../resolver/index.js';
-import { assignCanonicals } from '../normalizers/names.js';
+import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDate } from '../normalizers/dates.js';
 import { resolvePlaces } from '../normalizers/places.js';
 import { personRecognizer } from '../recognizers/persons.js';
@@ -36,7 +36,12 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extra
   const recognizers = opts.recognizers ?? defaultRecognizers();
   const candidates: Candidate[] = [];
   for (const r of recognizers) for (const c of r.recognize(input)) candidates.push(c);
-  const spans = resolve(input, candidates);
+  const spans = resolve(input, candidates).map((c) => {
+    // Titles and ranks stay outside a person's span and canonical name (GUIDELINES: "President Donald Trump" -> "Donald Trump").
+    if (c.type !== 'PERSON') return c;
+    const cut = titlePrefixLength(doc.text.slice(c.start, c.end));
+    return cut > 0 ? { ...c, start: c.start + cut } : c;
+  });
   const names = assignCanonicals(doc.text, spans);
   const mentions: Mention[] = spans.map((c, i) => ({
     start: c.start,
