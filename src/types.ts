@@ -163,6 +163,10 @@ export interface OutputEntity {
   latitude: number | null;
   longitude: number | null;
   geonames_id: string;
+  /** Document-local names linked into this entity, each with the rule that linked it: "Clinton (surname)". */
+  merged_from: string;
+  /** Other entities a name of this one could also refer to (a surname two full names share), joined with ` | `. */
+  ambiguous_with: string;
 }
 
 /** A gold or predicted entity in the corpus format of shared/corpus/GUIDELINES.md (code points). */

@@ -10,7 +10,6 @@ import { readInputs, type InputItem, type ReaderOptions } from '../readers/index
 import { createExtractor } from './pool.js';
 import { extractPieces, isHuge } from './extract.js';
 import { EntityTable } from '../linker/aggregate.js';
-import { CooccurrenceTable } from '../linker/cooccur.js';
 import { createWriter, MENTION_COLUMNS, type TableWriter } from '../writers/index.js';
 import { createFileSink, documentsIncludeText, partialPath, type OutputSink } from '../writers/sink.js';
 import type { OutputFormat as FileFormat } from '../writers/index.js';
@@ -198,7 +197,6 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv });
   const docsOut: TableWriter<OutputDocument> | null = sink?.documents ?? null;
   const entities = sink ? recovered?.entities ?? new EntityTable() : null;
-  const cooc = sink ? recovered?.cooc ?? new CooccurrenceTable() : null;
   const summary: RunSummary = {
     documents: recovered?.documentRows ?? 0,
     failed: recovered?.failed ?? 0,
@@ -249,7 +247,6 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
    */
   const writeDocument = async (item: InputItem, doc: Document, started: number, chunks: Iterable<OutputMention[]>, failures: string[]) => {
     const counts = noCounts();
-    const coocDoc = cooc?.document();
     for (const mentions of chunks) {
       for (const m of mentions) {
         mentionsOut.write(m);
@@ -259,9 +256,7 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
       await mentionsOut.ready();
       summary.mentions += mentions.length;
       entities?.add(doc.id, doc.date, mentions);
-      coocDoc?.add(mentions);
     }
-    coocDoc?.end();
     if (failures.length > 0) summary.failed++;
     docsOut?.write(documentRow(doc, counts, includeText, failures.join('; ')));
     const status = failures.length > 0 ? 'error' : 'ok';
@@ -333,9 +328,10 @@ export async function runExtract(opts: RunOptions): Promise<RunSummary> {
     } else await sink.abort();
     return summary;
   }
-  if (sink && entities && cooc) {
+  if (sink && entities) {
     try {
-      await sink.finish(entities.rows(), cooc.rows());
+      // The linker runs on the whole archive's referents, then the mention rows get their archive ids.
+      await sink.finish(entities);
     } catch (err) {
       await sink.abort();
       throw err;

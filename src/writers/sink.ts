@@ -3,9 +3,14 @@
 // File sinks (csv, json, jsonl) write one file per table into --out-dir; the
 // SQLite sink (./sqlite.ts) writes one database file.
 
+import { createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { OutputDocument, OutputEntity, OutputMention } from '../types.js';
 import type { CooccurrenceRow } from '../linker/cooccur.js';
+import type { EntityTable } from '../linker/aggregate.js';
+import { Relinker } from '../linker/relink.js';
+import { readTable, type Row } from './load.js';
 import {
   createWriter,
   COOCCURRENCE_COLUMNS,
@@ -20,8 +25,12 @@ import {
 export interface OutputSink {
   documents: TableWriter<OutputDocument>;
   mentions: TableWriter<OutputMention>;
-  /** Write the aggregated tables and commit everything (files renamed into place). */
-  finish(entities: Iterable<OutputEntity>, cooccurrences: Iterable<CooccurrenceRow>): Promise<void>;
+  /**
+   * Link the document-local referents of `entities` across the archive, give
+   * every mention row its archive entity id, write the entity and
+   * co-occurrence tables, and commit everything (files renamed into place).
+   */
+  finish(entities: EntityTable): Promise<void>;
   /** Drop everything written so far: nothing is left under a final name. */
   abort(): Promise<void>;
   /** Stop but keep what was written under partial names, for --resume (file sinks only). */
@@ -63,14 +72,32 @@ export function createFileSink(format: OutputFormat, outDir: string, opts: FileS
   return {
     documents,
     mentions,
-    async finish(entities, cooccurrences) {
-      await mentions.end();
+    async finish(table) {
+      // The mention rows as extracted (document-local ids) are in the partial file; the linked ones go to the final file.
+      await mentions.suspend();
+      const partial = partialPath(outDir, 'mentions', format);
+      const relinker = new Relinker(table);
+      const linked = createWriter<OutputMention>(format, MENTION_COLUMNS, join(outDir, `mentions.${format}`), base);
+      try {
+        let n = 0;
+        for await (const row of readPartialTable(partial, format, opts.rawCsv === true)) {
+          linked.write(relinker.map(row as unknown as OutputMention));
+          if (++n % 1024 === 0) await linked.ready();
+        }
+      } catch (err) {
+        await linked.abort();
+        throw err;
+      }
+      await linked.end();
+      rmSync(partial, { force: true });
       await documents.end();
+      const { entities, cooccurrences } = relinker.finish();
       await writeAggregates(format, outDir, entities, cooccurrences, base);
     },
     async abort() {
       await mentions.abort();
       await documents.abort();
+      rmSync(partialPath(outDir, 'mentions', format), { force: true });
     },
     async suspend() {
       await mentions.suspend();
@@ -93,4 +120,19 @@ export async function writeAggregates(
   const cw = createWriter<CooccurrenceRow>(format, COOCCURRENCE_COLUMNS, join(outDir, `cooccurrences.${format}`), opts);
   for (const row of cooccurrences) cw.write(row);
   await cw.end();
+}
+
+/** The rows of a table a run is still writing (a json partial has no closing bracket yet). */
+async function* readPartialTable(path: string, format: OutputFormat, rawCsv: boolean): AsyncGenerator<Row> {
+  if (format !== 'json') {
+    yield* readTable(path, format, { rawCsv });
+    return;
+  }
+  // "[", then one row per line, each but the last followed by ",".
+  const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  for await (const line of rl) {
+    const body = line.endsWith(',') ? line.slice(0, -1) : line;
+    if (body === '[' || body === ']' || body.trim() === '') continue;
+    yield JSON.parse(body) as Row;
+  }
 }
