@@ -364,14 +364,13 @@ export function linkEntities(locals: Iterable<LocalEntity>): Linking {
     }
     taken.add(id);
     c.id = id;
-    const display = type === 'ORG' && isAcronym(canonical) && c.idName && !isAcronym(c.idName) ? c.idName : canonical;
     const merged = new Set<string>();
     for (const m of c.members) {
       const rule = c.rules.get(m.key) ?? '';
       links.set(m.key, { id, rule });
       if (rule && m.canonical !== canonical) merged.add(`${m.canonical} (${rule})`);
     }
-    entities.set(id, { canonical: display, mergedFrom: [...merged].sort(), ambiguousWith: [] });
+    entities.set(id, { canonical, mergedFrom: [...merged].sort(), ambiguousWith: [] });
   }
   for (const c of clusters) {
     if (c.ambiguous.size === 0) continue;
