@@ -177,6 +177,8 @@ export interface CorpusEntity {
   text: string;
   canonical?: string;
   value?: string;
+  /** Gold only: the archive referent the mention belongs to, for scoring cross-document linking (fixtures/linking). */
+  link?: string;
 }
 
 /** A document in the corpus format (one line of a gold .jsonl file). */

@@ -183,7 +183,7 @@ function linkPersons(locals: LocalEntity[], out: Cluster[]): void {
     const plain = people.filter((p) => !specified(p));
     if (clusters.length === 0 && plain.length > 0) {
       const c = newCluster(plain[0].e);
-      for (const p of plain.slice(1)) join(c, p.e, 'same name');
+      for (const p of plain.slice(1)) join(c, p.e, 'other spelling');
       clusters.push(c);
     } else {
       const target = dominant(clusters);
@@ -365,12 +365,16 @@ export function linkEntities(locals: Iterable<LocalEntity>): Linking {
     taken.add(id);
     c.id = id;
     const merged = new Set<string>();
+    // The member that founded the cluster is related to the shown name as the shown name is to it.
+    const repRule = c.rules.get(c.members.find((m) => m.canonical === canonical)?.key ?? '') || 'same name';
     for (const m of c.members) {
       const rule = c.rules.get(m.key) ?? '';
       links.set(m.key, { id, rule });
-      if (rule && m.canonical !== canonical) merged.add(`${m.canonical} (${rule})`);
+      if (m.canonical !== canonical) merged.add(`${m.canonical} (${rule || repRule})`);
     }
-    entities.set(id, { canonical, mergedFrom: [...merged].sort(), ambiguousWith: [] });
+    // A place known only by an abbreviation ("Del.", "Ore.") is shown by its gazetteer name.
+    const shown = type === 'PLACE' && c.idName && /^(?:\p{Lu}[\p{L}]{0,4}\.)+$/u.test(canonical) ? c.idName : canonical;
+    entities.set(id, { canonical: shown, mergedFrom: [...merged].sort(), ambiguousWith: [] });
   }
   for (const c of clusters) {
     if (c.ambiguous.size === 0) continue;

@@ -298,7 +298,7 @@ export function titlePrefixLength(span: string): number {
   const left = words.length - k;
   if (left === 1) {
     // Only a surname left: keep a title word that is also a given name ("Earl Warren"), unless dotted ("Sen.").
-    while (k > 0 && !words[k - 1].w.endsWith('.') && lexicon().firstNames.has(words[k - 1].w.toLowerCase())) k--;
+    if (!words[k - 1].w.endsWith('.') && lexicon().firstNames.has(words[k - 1].w.toLowerCase())) k--;
     if (k === 0) return 0;
   }
   // The rest must still read as a name: no leading lower-case particle only.
