@@ -10,11 +10,13 @@ import { predict } from '../src/eval/index.js';
 import { scoreCorpus, type EvalReport } from '../src/eval/score.js';
 import { extractCorpusEntities } from '../src/pipeline/extract.js';
 import { compromiseExtract, winkExtract } from '../src/eval/baselines.js';
+import { formatLinking, hasLinks, predictLinked, scoreLinking } from '../src/eval/linking.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPORA = [
   { name: 'shared dev corpus (../shared/corpus/dev)', path: join(ROOT, '..', 'shared', 'corpus', 'dev') },
   { name: 'fixtures gold (fixtures/gold)', path: join(ROOT, 'fixtures', 'gold') },
+  { name: 'linking gold (fixtures/linking)', path: join(ROOT, 'fixtures', 'linking') },
 ];
 const SYSTEMS: { name: string; extract: (d: Document) => Promise<CorpusEntity[]> | CorpusEntity[] }[] = [
   { name: 'dossier', extract: extractCorpusEntities },
@@ -50,6 +52,8 @@ async function main() {
         `${x.name.padEnd(10)} DATE value acc ${f(x.r.dateValue.accuracy)}  canonical acc ${f(x.r.canonical.ALL.accuracy)}  time ${x.secs.toFixed(2)} s`,
       );
     }
+    // Archive ids: dossier's extraction linked across the corpus, scored on gold link ids.
+    if (hasLinks(gold)) console.log(`dossier ${formatLinking(scoreLinking(gold, predictLinked(gold)))}`);
   }
 }
 
