@@ -14,11 +14,13 @@ import { scoreCorpus, type EvalReport } from '../src/eval/score.js';
 import { extractCorpusEntities, extractDocument } from '../src/pipeline/extract.js';
 import { corporaDir } from '../src/tagger/build-corpora.js';
 import { compromiseExtract, winkExtract } from '../src/eval/baselines.js';
+import { formatLinking, hasLinks, predictLinked, scoreLinking } from '../src/eval/linking.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPORA = [
   { name: 'shared dev corpus (../shared/corpus/dev)', path: join(ROOT, '..', 'shared', 'corpus', 'dev') },
   { name: 'fixtures gold (fixtures/gold)', path: join(ROOT, 'fixtures', 'gold') },
+  { name: 'linking gold (fixtures/linking)', path: join(ROOT, 'fixtures', 'linking') },
   ...['gum.dev', 'uner-ewt.dev', 'wikigold.dev', 'crossner-politics.dev', 'btc.dev', 'uner-pud.test'].map((n) => ({
     name: `${n} (${n.endsWith('.test') ? 'evaluation only' : 'dev split, never trained on'})`,
     path: join(corporaDir(), `${n}.jsonl`),
@@ -61,6 +63,8 @@ async function main() {
         `${x.name.padEnd(10)} DATE value acc ${f(x.r.dateValue.accuracy)}  canonical acc ${f(x.r.canonical.ALL.accuracy)}  time ${x.secs.toFixed(2)} s`,
       );
     }
+    // Archive ids: dossier's extraction linked across the corpus, scored on gold link ids.
+    if (hasLinks(gold)) console.log(`dossier ${formatLinking(scoreLinking(gold, predictLinked(gold)))}`);
   }
 }
 

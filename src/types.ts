@@ -180,6 +180,10 @@ export interface OutputEntity {
   latitude: number | null;
   longitude: number | null;
   geonames_id: string;
+  /** Document-local names linked into this entity, each with the rule that linked it: "Clinton (surname)". */
+  merged_from: string;
+  /** Other entities a name of this one could also refer to (a surname two full names share), joined with ` | `. */
+  ambiguous_with: string;
 }
 
 /** A gold or predicted entity in the corpus format of shared/corpus/GUIDELINES.md (code points). */
@@ -190,6 +194,8 @@ export interface CorpusEntity {
   text: string;
   canonical?: string;
   value?: string;
+  /** Gold only: the archive referent the mention belongs to, for scoring cross-document linking (fixtures/linking). */
+  link?: string;
 }
 
 /** A document in the corpus format (one line of a gold .jsonl file). */

@@ -5,6 +5,7 @@ import type { CorpusDocument, CorpusEntity, Document } from '../types.js';
 import { loadCorpus } from './gold.js';
 import { scoreCorpus, type EvalReport } from './score.js';
 import { formatErrors, formatTable } from './report.js';
+import { formatLinking, hasLinks, predictLinked, scoreLinking, type LinkingReport } from './linking.js';
 
 export interface EvalOptions {
   pred?: string;
@@ -45,11 +46,15 @@ export async function runEval(goldPaths: string[], opts: EvalOptions): Promise<{
     pred = await predict(gold, opts.extract);
   } else throw new Error('nothing to score: give --pred FILE or an extractor');
   const report = scoreCorpus(gold, pred);
+  // Gold with archive referents (link ids): dossier's own extraction, linked as one archive, is scored pairwise.
+  let linking: LinkingReport | null = null;
+  if (!opts.pred && hasLinks(gold)) linking = scoreLinking(gold, predictLinked(gold));
   if (opts.json) {
     const { errors, ...rest } = report;
-    return { report, output: JSON.stringify(opts.errors ? report : rest, null, 2) };
+    return { report, output: JSON.stringify({ ...(opts.errors ? report : rest), ...(linking ? { linking } : {}) }, null, 2) };
   }
   let output = formatTable(report, opts.label);
+  if (linking) output += `\n${formatLinking(linking)}`;
   if (opts.errors) output += `\n${formatErrors(report)}`;
   return { report, output };
 }

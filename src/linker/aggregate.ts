@@ -1,82 +1,147 @@
-// Mentions -> one row per referent across all documents. Rows are sorted and
-// every aggregate is order-independent, so shards merge to identical bytes.
+// Mentions -> one row per referent across all documents. Mentions are first
+// summed per document-local referent (type, the document's canonical name,
+// the place it resolved to); the linker (./link.ts) then merges those into
+// archive entities. Every aggregate is order-independent and rows are sorted,
+// so shards merge to identical bytes.
 
 import type { EntityType, OutputEntity, OutputMention } from '../types.js';
+import { linkEntities, type LocalEntity, type Linking } from './link.js';
 
 const TYPE_ORDER: Record<EntityType, number> = { PERSON: 0, ORG: 1, PLACE: 2, DATE: 3 };
 
-interface Acc {
-  type: EntityType;
-  canonicals: Map<string, number>;
-  aliases: Set<string>;
-  mentions: number;
-  /** Documents counted so far, and the last one (all of a document's mentions arrive in one add()). */
-  docCount: number;
+type PlaceCols = Pick<OutputEntity, 'place_kind' | 'country_code' | 'latitude' | 'longitude' | 'geonames_id'>;
+
+interface Acc extends LocalEntity {
+  /** The last document counted (all of a document's mentions arrive together). */
   lastDoc: string | null;
   first: string;
   last: string;
-  place: Pick<OutputEntity, 'place_kind' | 'country_code' | 'latitude' | 'longitude' | 'geonames_id'> | null;
-  placeFrom: string;
+  place: PlaceCols | null;
+}
+
+/**
+ * The document-local referent of a mention row: what the linker links. It is
+ * built from columns that linking never changes (type, canonical, geonames_id;
+ * a date's id), so rows read back from a linked run give the same key.
+ */
+export function localKey(m: Pick<OutputMention, 'type' | 'canonical' | 'geonames_id' | 'entity_id'>): string {
+  return m.type === 'DATE' ? m.entity_id : `${m.type}\u0000${m.canonical}\u0000${m.geonames_id ?? ''}`;
 }
 
 export class EntityTable {
   private acc = new Map<string, Acc>();
 
-  /** All mentions of one document, once per document (readers make document ids unique within a run). */
+  /** All mentions of one document, once per document (readers make document ids unique within a run); a huge document may come in consecutive chunks. */
   add(docId: string, docDate: string, mentions: OutputMention[]): void {
     for (const m of mentions) {
       if (!m.entity_id) continue; // a mention without a linked entity (a vague date)
-      let a = this.acc.get(m.entity_id);
+      const key = localKey(m);
+      let a = this.acc.get(key);
       if (!a) {
-        a = { type: m.type, canonicals: new Map(), aliases: new Set(), mentions: 0, docCount: 0, lastDoc: null, first: '', last: '', place: null, placeFrom: '' };
-        this.acc.set(m.entity_id, a);
+        a = {
+          key,
+          type: m.type,
+          canonical: m.type === 'DATE' ? m.value || m.text : m.canonical,
+          localId: m.entity_id,
+          geonamesId: m.geonames_id ?? '',
+          mentions: 0,
+          documents: 0,
+          aliases: new Set(),
+          lastDoc: null,
+          first: '',
+          last: '',
+          place: null,
+        };
+        this.acc.set(key, a);
       }
       a.mentions++;
       a.aliases.add(m.text);
-      const canonical = m.type === 'DATE' ? m.value || m.text : m.canonical;
-      a.canonicals.set(canonical, (a.canonicals.get(canonical) ?? 0) + 1);
       if (a.lastDoc !== docId) {
-        a.docCount++;
+        a.documents++;
         a.lastDoc = docId;
       }
       if (docDate) {
         if (!a.first || docDate < a.first) a.first = docDate;
         if (!a.last || docDate > a.last) a.last = docDate;
       }
-      // Place columns from the smallest mention id that has them: independent of arrival order.
-      if (m.place_kind && (!a.place || m.mention_id < a.placeFrom)) {
+      if (m.place_kind && !a.place) {
         a.place = { place_kind: m.place_kind, country_code: m.country_code, latitude: m.latitude, longitude: m.longitude, geonames_id: m.geonames_id };
-        a.placeFrom = m.mention_id;
       }
     }
   }
 
-  rows(): OutputEntity[] {
+  /** Run the linker over everything added so far. */
+  link(): Linking {
+    return linkEntities(this.acc.values());
+  }
+
+  /**
+   * One row per archive entity. `documentCounts` (archive id -> documents) comes
+   * from a pass over the linked mentions; without it a count is the sum over the
+   * entity's local referents, which counts a document twice when it holds two
+   * referents that were linked to one entity.
+   */
+  rows(linking: Linking = this.link(), documentCounts?: Map<string, number>): OutputEntity[] {
+    interface Out {
+      type: EntityType;
+      members: Acc[];
+    }
+    const byId = new Map<string, Out>();
+    for (const a of this.acc.values()) {
+      const id = linking.links.get(a.key)?.id ?? a.localId;
+      const o = byId.get(id);
+      if (o) o.members.push(a);
+      else byId.set(id, { type: a.type, members: [a] });
+    }
     const out: OutputEntity[] = [];
-    for (const [id, a] of this.acc) {
-      // The most frequent canonical form; ties broken by the longer, then alphabetical.
-      let canonical = '';
-      let best = -1;
-      for (const [c, n] of a.canonicals) {
-        if (n > best || (n === best && (c.length > canonical.length || (c.length === canonical.length && c < canonical)))) {
-          canonical = c;
-          best = n;
+    for (const [id, o] of byId) {
+      const info = linking.entities.get(id);
+      const aliases = new Set<string>();
+      let mentions = 0;
+      let documents = 0;
+      let first = '';
+      let last = '';
+      // The place of the entity: the resolution most of its mentions got (ties: the smaller GeoNames id).
+      const votes = new Map<string, { n: number; place: PlaceCols }>();
+      for (const a of o.members) {
+        for (const x of a.aliases) aliases.add(x);
+        mentions += a.mentions;
+        documents += a.documents;
+        if (a.first && (!first || a.first < first)) first = a.first;
+        if (a.last && (!last || a.last > last)) last = a.last;
+        if (a.place) {
+          const k = a.place.geonames_id || `${a.place.latitude},${a.place.longitude}`;
+          const v = votes.get(k);
+          if (v) v.n += a.mentions;
+          else votes.set(k, { n: a.mentions, place: a.place });
+        }
+      }
+      let place: PlaceCols | null = null;
+      let bestN = 0;
+      let bestK = '';
+      for (const [k, v] of votes) {
+        if (v.n > bestN || (v.n === bestN && k < bestK)) {
+          place = v.place;
+          bestN = v.n;
+          bestK = k;
         }
       }
       out.push({
         entity_id: id,
-        type: a.type,
-        canonical,
-        aliases: [...a.aliases].sort().join(' | '),
-        mention_count: a.mentions,
-        document_count: a.docCount,
-        first_date: a.first,
-        last_date: a.last,
-        place_kind: a.place?.place_kind ?? '',
-        country_code: a.place?.country_code ?? '',
-        latitude: a.place?.latitude ?? null,
-        longitude: a.place?.longitude ?? null,
-        geonames_id: a.place?.geonames_id ?? '',
+        type: o.type,
+        canonical: info?.canonical ?? o.members[0].canonical,
+        aliases: [...aliases].sort().join(' | '),
+        mention_count: mentions,
+        document_count: documentCounts?.get(id) ?? documents,
+        first_date: first,
+        last_date: last,
+        place_kind: place?.place_kind ?? '',
+        country_code: place?.country_code ?? '',
+        latitude: place?.latitude ?? null,
+        longitude: place?.longitude ?? null,
+        geonames_id: place?.geonames_id ?? '',
+        merged_from: info?.mergedFrom.join(' | ') ?? '',
+        ambiguous_with: info?.ambiguousWith.join(' | ') ?? '',
       });
     }
     return out.sort((x, y) => TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || (x.entity_id < y.entity_id ? -1 : x.entity_id > y.entity_id ? 1 : 0));

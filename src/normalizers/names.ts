@@ -15,6 +15,9 @@ import type { Candidate } from '../types.js';
 import { lookupOrg } from './aliases.js';
 import { lookupPlace } from './places.js';
 import { isAllCaps } from '../util/text.js';
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../util/paths.js';
+import { lexicon } from '../recognizers/lexicon.js';
 
 export interface NamedSpan {
   canonical: string;
@@ -39,7 +42,15 @@ function isAcronym(s: string): boolean {
 }
 
 const nameWords = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
-const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
+const isInitial = (w: string) => /^(?:\p{Lu}\.?|(?:\p{Lu}\.){2,})$/u.test(w);
+/** The words of a name without its generational suffix ("King Jr." -> "King"). */
+const coreWords = (words: string[]): string[] => {
+  let n = words.length;
+  while (n > 1 && isNameSuffix(words[n - 1])) n--;
+  return words.slice(0, n);
+};
+/** Two or more name words besides initials and a suffix. */
+const isFullName = (words: string[]): boolean => coreWords(words).filter((w) => !isInitial(w)).length >= 2;
 
 export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] {
   const result: NamedSpan[] = new Array(spans.length);
@@ -51,22 +62,30 @@ export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] 
   spans.forEach((c, i) => {
     if (c.type !== 'PERSON') return;
     const words = nameWords(surface[i]);
-    if (words.filter((w) => !isInitial(w)).length >= 2) fulls.push({ name: surface[i], words, start: c.start });
+    if (isFullName(words)) fulls.push({ name: surface[i], words: coreWords(words), start: c.start });
   });
   // Each full name maps to the longest full name with the same first and last word.
   const longestFull = (words: string[]): string => {
     let best = words.join(' ');
+    let bestLen = best.length;
     for (const f of fulls) {
-      if (f.words[0] === words[0] && f.words[f.words.length - 1] === words[words.length - 1] && f.name.length > best.length) best = f.name;
+      if (f.words[0] === words[0] && f.words[f.words.length - 1] === words[words.length - 1] && f.name.length > bestLen) {
+        best = f.name;
+        bestLen = f.name.length;
+      }
     }
     return best;
   };
   spans.forEach((c, i) => {
     if (c.type !== 'PERSON') return;
-    const words = nameWords(surface[i]);
+    const all = nameWords(surface[i]);
+    const words = coreWords(all);
     let canonical = surface[i];
-    if (words.filter((w) => !isInitial(w)).length >= 2) canonical = longestFull(words);
-    else if (words.length === 1) {
+    if (isFullName(all)) {
+      canonical = longestFull(words);
+      // The suffix this mention carries, unless the fuller name already has one.
+      if (words.length < all.length && !nameWords(canonical).some(isNameSuffix)) canonical = `${canonical} ${all.slice(words.length).join(' ')}`;
+    } else if (words.length === 1) {
       const w = words[0];
       const bySurname = new Set<string>();
       const byFirst = new Set<string>();
@@ -153,4 +172,135 @@ function mostFrequent(xs: string[]): string {
   let best = xs[0];
   for (const [x, n] of counts) if (n > (counts.get(best) ?? 0) || (n === counts.get(best) && x < best)) best = x;
   return best;
+}
+
+// Person names: titles, particles, suffixes ---------------------------------
+
+interface NameLists {
+  suffixes: Set<string>;
+  particles: Set<string>;
+  /** Folded variant spelling -> the first spelling of its group. */
+  variants: Map<string, string>;
+  titles: Set<string>;
+}
+
+let nameLists: NameLists | null = null;
+
+function lists(): NameLists {
+  if (nameLists) return nameLists;
+  const raw = JSON.parse(readFileSync(dataPath('person-names.json'), 'utf8')) as {
+    suffixes?: string[];
+    particles?: string[];
+    variants?: string[][];
+    titlesExtra?: string[];
+  };
+  const variants = new Map<string, string>();
+  for (const group of raw.variants ?? []) for (const w of group) variants.set(plainFold(w), plainFold(group[0]));
+  const titles = new Set<string>();
+  for (const t of raw.titlesExtra ?? []) titles.add(t.toLowerCase().replace(/\.$/, ''));
+  nameLists = {
+    suffixes: new Set((raw.suffixes ?? []).map((s) => s.toLowerCase().replace(/[.,]/g, ''))),
+    particles: new Set((raw.particles ?? []).map((s) => s.toLowerCase())),
+    variants,
+    titles,
+  };
+  return nameLists;
+}
+
+/** Lower case, no accents, letters and digits only ("Erdoğan" -> "erdogan", "O'Neill" -> "oneill"). */
+function plainFold(w: string): string {
+  return w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * One name word folded for linking across transliterations: accents and
+ * punctuation dropped, a known variant spelling mapped to its group
+ * (data/person-names.json), doubled letters collapsed and, for surnames, a
+ * final -iy/-yy/-y read as -i ("Zelenskyy", "Zelenskiy", "Zelensky").
+ */
+export function foldNameWord(w: string, surname = false): string {
+  let f = plainFold(w);
+  const v = lists().variants.get(f);
+  if (v) return v;
+  f = f.replace(/(\p{L})\1+/gu, '$1').replace(/x/g, 'ks');
+  if (surname) f = f.replace(/(?<=[^aeiouy])(?:iy|yi|y|ii)$/u, 'i');
+  return f;
+}
+
+export function isNameSuffix(w: string): boolean {
+  return lists().suffixes.has(w.toLowerCase().replace(/[.,]/g, ''));
+}
+
+/** A word that is only ever a title or rank before a name ("President", "Sen.", "Attorney"). */
+export function isTitleWord(w: string): boolean {
+  const k = w.toLowerCase().replace(/\.$/, '');
+  return lists().titles.has(k) || lexicon().titles.has(k);
+}
+
+export interface PersonName {
+  /** First given name ('' for a single-word name). */
+  first: string;
+  /** Middle names and initials, one entry per initial ("H.W." -> H, W). */
+  middles: string[];
+  /** Surname with its lower-case particles ("von der Leyen"); the whole name when it is one word. */
+  surname: string;
+  /** The last word of the surname ("Leyen"). */
+  surnameCore: string;
+  /** Generational suffix ("Jr.", "III"), '' when none. */
+  suffix: string;
+}
+
+/**
+ * Split a person's name into first name, middle names, surname (with
+ * particles) and suffix. The suffix is never the surname: "Martin Luther
+ * King Jr." has the surname "King".
+ */
+export function parsePersonName(name: string): PersonName {
+  const { particles } = lists();
+  let words = name.replace(/,/g, ' ').split(/\s+/).filter((w) => w.length > 0);
+  let suffix = '';
+  while (words.length > 1 && isNameSuffix(words[words.length - 1])) {
+    suffix = suffix ? `${words[words.length - 1]} ${suffix}` : words[words.length - 1];
+    words = words.slice(0, -1);
+  }
+  if (words.length === 0) return { first: '', middles: [], surname: name, surnameCore: name, suffix };
+  const core = words[words.length - 1];
+  let s = words.length - 1;
+  // Particles before the last word belong to the surname, except a capitalized first word ("Van Morrison" keeps "Van" as first name).
+  while (s > 1 && particles.has(words[s - 1].toLowerCase()) && words[s - 1] === words[s - 1].toLowerCase()) s--;
+  if (s === 1 && particles.has(words[0].toLowerCase()) && words[0] === words[0].toLowerCase()) s = 0;
+  const surname = words.slice(s).join(' ');
+  if (s === 0) return { first: '', middles: [], surname, surnameCore: core, suffix };
+  const first = words[0];
+  const middles: string[] = [];
+  for (const w of words.slice(1, s)) {
+    // "H.W." and "HW" are two initials; "C." one; "Charles" a name.
+    if (/^(?:\p{Lu}\.){2,}$/u.test(w)) for (const ch of w.replace(/\./g, '')) middles.push(`${ch}.`);
+    else middles.push(w);
+  }
+  return { first, middles, surname, surnameCore: core, suffix };
+}
+
+/**
+ * Leading title words of a PERSON span ("Attorney General Janet Reno",
+ * "President George H.W. Bush", "Sen. Kerry"): the number of UTF-16 units to
+ * cut from its start, 0 when none. A word that is also a first name is kept
+ * when only one word would be left ("Earl Warren", "Prince Harry" stay).
+ */
+export function titlePrefixLength(span: string): number {
+  const re = /[\p{L}][\p{L}\p{M}'’.\-]*/gu;
+  const words: { w: string; end: number; start: number }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(span)) !== null) words.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  let k = 0;
+  while (k < words.length - 1 && isTitleWord(words[k].w) && /^\p{Lu}/u.test(words[k + 1].w)) k++;
+  if (k === 0) return 0;
+  const left = words.length - k;
+  if (left === 1) {
+    // Only a surname left: keep a title word that is also a given name ("Earl Warren"), unless dotted ("Sen.").
+    if (!words[k - 1].w.endsWith('.') && lexicon().firstNames.has(words[k - 1].w.toLowerCase())) k--;
+    if (k === 0) return 0;
+  }
+  // The rest must still read as a name: no leading lower-case particle only.
+  return words[k].start;
 }

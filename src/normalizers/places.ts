@@ -6,8 +6,20 @@
 // When two readings stay close and nothing in the document tells them apart,
 // the result is left empty rather than guessed.
 
+import { readFileSync } from 'node:fs';
 import type { PlaceInfo } from '../types.js';
 import { foldKey, gazetteer, lookupEntries, type GazEntry } from '../data/gazetteer.js';
+import { dataPath } from '../util/paths.js';
+
+let vague: Set<string> | null = null;
+/** Regions too vague to map ("the West", data/places/aliases.json vagueRegions): resolved without coordinates. */
+function isVagueRegion(name: string): boolean {
+  if (!vague) {
+    const raw = JSON.parse(readFileSync(dataPath('places', 'aliases.json'), 'utf8')) as { vagueRegions?: string[] };
+    vague = new Set((raw.vagueRegions ?? []).map((s) => foldKey(s.replace(/^the\s+/i, ''))));
+  }
+  return vague.has(foldKey(name.trim().replace(/^the\s+/i, '')));
+}
 
 const EMPTY: PlaceInfo = { placeKind: '', countryCode: '', latitude: null, longitude: null, geonamesId: '', name: '' };
 /** Two readings closer than this (in prior+context points) are "too ambiguous". */
@@ -25,6 +37,11 @@ const TRIM_RE = /^(?:the\s+)|['’]s$/gi;
 function candidates(name: string): GazEntry[] {
   const s = name.trim();
   if (!s) return [];
+  // An AP state abbreviation ("Mo.", "Conn.", "Calif.") is the state, never a town spelled the same.
+  if (s.endsWith('.')) {
+    const state = gazetteer().stateAbbrev.get(s);
+    if (state) return [state];
+  }
   let list = lookupEntries(s);
   if (list.length === 0) {
     const t = s.replace(TRIM_RE, '').trim();
@@ -94,7 +111,9 @@ function adjacentRegions(surface: string, docText: string): Set<string> {
     const m = ADJ_RE.exec(docText.slice(from, from + 40));
     if (!m) continue;
     const words = m[1];
-    const abbr = g.stateAbbrev.get(words) ?? g.stateAbbrev.get(words.replace(/\.$/, ''));
+    const firstWord = words.split(/\s+/)[0];
+    // "Avon, Conn. Investors ...": the abbreviation is the first word after the comma.
+    const abbr = g.stateAbbrev.get(words) ?? g.stateAbbrev.get(words.replace(/\.$/, '')) ?? (firstWord.endsWith('.') ? g.stateAbbrev.get(firstWord) : undefined);
     if (abbr) {
       out.add(`${abbr.cc}-${abbr.admin}`);
       continue;
@@ -157,7 +176,17 @@ export function resolvePlaces(names: { surface: string; canonical: string }[], d
     const own = ownFacts.get(k) ?? [];
     const has = (f: string) => (facts.get(f) ?? 0) - (own.includes(f) ? 1 : 0) > 0;
     const adjacent = new Set<string>();
-    if (docText && d.cands.length > 1) for (const s of d.surfaces) for (const a of adjacentRegions(s, docText)) adjacent.add(a);
+    if (docText) for (const s of d.surfaces) for (const a of adjacentRegions(s, docText)) adjacent.add(a);
+    // "Avon, Conn." when the gazetteer has no Avon in Connecticut: no reading rather than another state's Avon.
+    const states = [...adjacent].filter((a) => a.includes('-'));
+    if (
+      states.length > 0 &&
+      d.cands.some((e) => e.kind === 'city') &&
+      !d.cands.some((e) => e.cls === 'state' || e.kind === 'country' || (e.kind === 'city' && adjacent.has(`${e.cc}-${e.admin}`)))
+    ) {
+      resolved.set(k, EMPTY);
+      continue;
+    }
     let anyContext = false;
     const bonus = (e: GazEntry): number => {
       let b = 0;
@@ -199,7 +228,11 @@ export function resolvePlaces(names: { surface: string; canonical: string }[], d
     }
     resolved.set(k, info(b.top));
   }
-  return names.map((_, i) => ({ ...(resolved.get(keyOf[i]) ?? EMPTY) }));
+  return names.map((n, i) => {
+    const r = { ...(resolved.get(keyOf[i]) ?? EMPTY) };
+    if (isVagueRegion(n.canonical || n.surface)) return { ...EMPTY, placeKind: 'region' as const, name: r.name || n.canonical || n.surface };
+    return r;
+  });
 }
 
 const lookupCache = new Map<string, PlaceInfo | null>();

@@ -2,12 +2,13 @@
 // combined into the folder one run over all their documents would have written.
 // Document and mention rows are copied in input order (a shard's manifest says
 // where each of its documents stood in the whole input); entities and
-// co-occurrences are re-aggregated, so the bytes equal a single run's.
+// co-occurrences are re-aggregated and the linker runs again over all
+// documents' referents (mention rows get the archive ids of the whole), so the
+// bytes equal a single run's.
 
 import { resolve as resolvePath } from 'node:path';
 import type { OutputDocument, OutputMention } from '../types.js';
 import { EntityTable } from '../linker/aggregate.js';
-import { CooccurrenceTable } from '../linker/cooccur.js';
 import { readTable, tablePath, type Row } from '../writers/load.js';
 import { createFileSink } from '../writers/sink.js';
 import { readManifest, writeManifest, MANIFEST_BASENAME, type RunManifest } from './manifest.js';
@@ -98,7 +99,6 @@ export async function runMerge(opts: MergeOptions): Promise<MergeSummary> {
   const bom = manifests[0].bom === true;
   const sink = createFileSink(format, outDir, { rawCsv, bom });
   const entities = new EntityTable();
-  const cooc = new CooccurrenceTable();
   const summary: MergeSummary = { documents: 0, mentions: 0 };
 
   const refill = async (s: Source): Promise<void> => {
@@ -137,7 +137,6 @@ export async function runMerge(opts: MergeOptions): Promise<MergeSummary> {
       await sink.documents.ready();
       // A failed document has no rows, except a huge one whose other pieces were written: those count.
       entities.add(doc.doc_id, doc.date, mentions);
-      cooc.add(mentions);
       summary.documents++;
       summary.mentions += mentions.length;
       pick.taken++;
@@ -147,7 +146,8 @@ export async function runMerge(opts: MergeOptions): Promise<MergeSummary> {
     await sink.abort();
     throw err;
   }
-  await sink.finish(entities.rows(), cooc.rows());
+  // Linked again over all documents: the same ids as one run over everything.
+  await sink.finish(entities);
   const first = manifests[0];
   writeManifest(outDir, {
     tool: 'dossier',

@@ -12,7 +12,6 @@ import { createExtractor, defaultJobs, type Extracted, type Extractor } from './
 import { languageSkipReason } from '../readers/language.js';
 import { extractPieces, isHuge } from './extract.js';
 import { EntityTable } from '../linker/aggregate.js';
-import { CooccurrenceTable } from '../linker/cooccur.js';
 import { createWriter, MENTION_COLUMNS, type TableWriter } from '../writers/index.js';
 import { createFileSink, documentsIncludeText, OutputExistsError, partialPath, type OutputSink } from '../writers/sink.js';
 import type { OutputFormat as FileFormat } from '../writers/index.js';
@@ -234,7 +233,6 @@ interface Outputs {
   mentions: TableWriter<OutputMention>;
   documents: TableWriter<OutputDocument> | null;
   entities: EntityTable | null;
-  cooc: CooccurrenceTable | null;
 }
 
 async function openOutputs(opts: RunOptions): Promise<Outputs> {
@@ -251,7 +249,6 @@ async function openOutputs(opts: RunOptions): Promise<Outputs> {
     mentions: sink?.mentions ?? createWriter<OutputMention>(fileFormat ?? 'csv', MENTION_COLUMNS, process.stdout, { rawCsv: opts.rawCsv, bom: opts.bom }),
     documents: sink?.documents ?? null,
     entities: sink ? recovered?.entities ?? new EntityTable() : null,
-    cooc: sink ? recovered?.cooc ?? new CooccurrenceTable() : null,
   };
 }
 
@@ -385,7 +382,6 @@ class ExtractRun {
   private async writeDocument(item: InputItem, doc: Document, ms: number | (() => number), chunks: Iterable<OutputMention[]>, failures: string[], skipped = ''): Promise<void> {
     const { out, summary, opts } = this;
     const counts = noCounts();
-    const coocDoc = out.cooc?.document();
     const huge = isHuge(doc);
     const totalCp = huge ? codePointLength(doc.text) : 0;
     for (const mentions of chunks) {
@@ -397,14 +393,12 @@ class ExtractRun {
       await out.mentions.ready();
       summary.mentions += mentions.length;
       out.entities?.add(doc.id, doc.date, mentions);
-      coocDoc?.add(mentions);
       if (huge && mentions.length > 0 && opts.onPartial) {
         // Bytes done, estimated from the code points the last mention reached.
         const done = mentions[mentions.length - 1].end / totalCp;
         opts.onPartial({ source: doc.source, bytes: Math.floor(item.bytes * Math.min(done, 1)) });
       }
     }
-    coocDoc?.end();
     if (failures.length > 0) summary.failed++;
     if (skipped) {
       const lang = doc.language || '?';
@@ -426,7 +420,7 @@ class ExtractRun {
    */
   async close(): Promise<void> {
     const { opts, out, summary } = this;
-    const { sink, manifest, entities, cooc } = out;
+    const { sink, manifest, entities } = out;
     if (summary.interrupted && sink) {
       if (manifest && opts.outDir) {
         await sink.suspend();
@@ -434,9 +428,10 @@ class ExtractRun {
       } else await sink.abort();
       return;
     }
-    if (sink && entities && cooc) {
+    if (sink && entities) {
       try {
-        await sink.finish(entities.rows(), cooc.rows());
+        // The linker runs on the whole archive's referents, then the mention rows get their archive ids.
+        await sink.finish(entities);
       } catch (err) {
         await sink.abort();
         throw err;

@@ -64,7 +64,7 @@ export function findPersons(input: AnalyzedText): Candidate[] {
         continue;
       }
       let j = i;
-      while (j < sentEnd && (isNameToken(tokens, j, sentEnd, mode) || isInnerParticle(tokens, j, sentEnd, mode) || isInitialDot(tokens, j))) j++;
+      while (j < sentEnd && (isNameToken(tokens, j, sentEnd, mode) || isInnerParticle(tokens, j, sentEnd, mode) || isInitialDot(tokens, j) || isInnerInitials(tokens, j, sentEnd, mode))) j++;
       // Trailing dots belong to initials only when followed by more name.
       while (j > i && tokens[j - 1].text === '.') j--;
       scoreRun(input, i, j, sentStart, sentEnd, mode, lex, out);
@@ -78,7 +78,14 @@ export function findPersons(input: AnalyzedText): Candidate[] {
     return toks[k].text === '.' && k > 0 && toks[k - 1].text.length === 1 && isUpperChar(toks[k - 1].text) && toks[k - 1].end === toks[k].start;
   }
   function isInnerParticle(toks: Token[], k: number, end: number, mode: LineMode): boolean {
-    return PARTICLES.has(toks[k].text) && k + 1 < end && isNameToken(toks, k + 1, end, mode) && text[toks[k].end] === ' ';
+    if (!PARTICLES.has(toks[k].text) || text[toks[k].end] !== ' ' || k + 1 >= end) return false;
+    // "von der Leyen": a particle may follow another one.
+    if (PARTICLES.has(toks[k + 1].text)) return k + 2 < end && text[toks[k + 1].end] === ' ' && isNameToken(toks, k + 2, end, mode);
+    return isNameToken(toks, k + 1, end, mode);
+  }
+  /** Dotted initials inside a name ("George H.W. Bush"), never opening one ("U.S. envoy"). */
+  function isInnerInitials(toks: Token[], k: number, end: number, mode: LineMode): boolean {
+    return k > 0 && /^(?:\p{Lu}\.){2,3}$/u.test(toks[k].text) && isNameToken(toks, k - 1, end, mode) && k + 1 < end && isNameToken(toks, k + 1, end, mode);
   }
 }
 

@@ -14,7 +14,7 @@ export const DOCUMENT_COLUMNS = [
 ];
 export const ENTITY_COLUMNS = [
   'entity_id', 'type', 'canonical', 'aliases', 'mention_count', 'document_count', 'first_date', 'last_date',
-  'place_kind', 'country_code', 'latitude', 'longitude', 'geonames_id',
+  'place_kind', 'country_code', 'latitude', 'longitude', 'geonames_id', 'merged_from', 'ambiguous_with',
 ];
 export const COOCCURRENCE_COLUMNS = ['entity_a', 'entity_b', 'documents', 'sentences'];
 

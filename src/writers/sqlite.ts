@@ -5,8 +5,9 @@
 
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import type { OutputDocument, OutputEntity, OutputMention } from '../types.js';
-import type { CooccurrenceRow } from '../linker/cooccur.js';
+import type { OutputDocument, OutputMention } from '../types.js';
+import type { EntityTable } from '../linker/aggregate.js';
+import { Relinker } from '../linker/relink.js';
 import { typedValue, type TableWriter } from './index.js';
 import { OutputExistsError, type OutputSink } from './sink.js';
 
@@ -23,7 +24,8 @@ CREATE TABLE entities (
   entity_id TEXT PRIMARY KEY,
   type TEXT NOT NULL, canonical TEXT, aliases TEXT,
   mention_count INTEGER, document_count INTEGER, first_date TEXT, last_date TEXT,
-  place_kind TEXT, country_code TEXT, latitude REAL, longitude REAL, geonames_id INTEGER
+  place_kind TEXT, country_code TEXT, latitude REAL, longitude REAL, geonames_id INTEGER,
+  merged_from TEXT, ambiguous_with TEXT
 );
 CREATE TABLE mentions (
   mention_id TEXT PRIMARY KEY,
@@ -116,11 +118,28 @@ export function createSqliteSink(path: string, opts: { force: boolean }): Output
   return {
     documents: writer<OutputDocument>((d) => insertDoc.run(params({ ...d, text: d.text ?? '' }))),
     mentions: writer<OutputMention>((m) => insertMention.run(params(m))),
-    async finish(entities: Iterable<OutputEntity>, cooccurrences: Iterable<CooccurrenceRow>) {
+    async finish(table: EntityTable) {
       commit();
+      // Archive ids for the rows as extracted: one UPDATE through a table of the links.
+      const relinker = new Relinker(table);
+      db.exec('CREATE TEMP TABLE linkmap (type TEXT, canonical TEXT, gid TEXT, id TEXT, PRIMARY KEY (type, canonical, gid))');
+      const insertLink = db.prepare('INSERT OR REPLACE INTO linkmap VALUES (?, ?, ?, ?)');
+      db.transaction(() => {
+        for (const [key, link] of relinker.linking.links) {
+          const parts = key.split('\u0000');
+          if (parts.length === 3) insertLink.run(parts[0], parts[1], parts[2], link.id);
+        }
+      })();
+      db.exec(`UPDATE mentions SET entity_id = COALESCE((SELECT l.id FROM linkmap l WHERE l.type = mentions.type AND l.canonical = mentions.canonical
+               AND l.gid = COALESCE(mentions.geonames_id, '')), entity_id) WHERE type <> 'DATE'`);
+      db.exec('DROP TABLE linkmap');
+      for (const m of db.prepare('SELECT doc_id, entity_id, type, canonical, geonames_id, sentence FROM mentions ORDER BY rowid').iterate()) {
+        relinker.map(m as OutputMention);
+      }
+      const { entities, cooccurrences } = relinker.finish();
       const insertEntity = db.prepare(
         `INSERT INTO entities VALUES (@entity_id, @type, @canonical, @aliases, @mention_count, @document_count, @first_date,
-         @last_date, @place_kind, @country_code, @latitude, @longitude, @geonames_id)`,
+         @last_date, @place_kind, @country_code, @latitude, @longitude, @geonames_id, @merged_from, @ambiguous_with)`,
       );
       const insertPair = db.prepare('INSERT INTO cooccurrences VALUES (@entity_a, @entity_b, @documents, @sentences)');
       db.transaction(() => {

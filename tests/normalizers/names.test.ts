@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractDocument } from '../../src/pipeline/extract.js';
+import { foldNameWord, parsePersonName, titlePrefixLength } from '../../src/normalizers/names.js';
 
 const canon = (text: string) => extractDocument({ id: 'd', source: '', title: '', date: '2023-07-19', text }).map((m) => [m.text, m.canonical, m.entity_id]);
 
@@ -27,9 +28,42 @@ test('places resolve through the gazetteer to one entity and the longest form in
   assert.deepEqual(rows.map((r) => [r[0], r[1], r[2]]), [['United States', 'United States', 'place:united-states'], ['U.S.', 'United States', 'place:united-states']]);
 });
 
-test('a surname alone never merges with a full name from another document', () => {
+test('extraction alone gives document-local ids: a surname in another document is linked later, by the linker (tests/linker)', () => {
   const a = extractDocument({ id: 'a', source: '', title: '', date: '', text: 'Vladimir Putin spoke in Moscow.' });
   const b = extractDocument({ id: 'b', source: '', title: '', date: '', text: 'Officials said Putin would not attend.' });
   assert.equal(a.find((m) => m.text === 'Vladimir Putin')?.entity_id, 'person:vladimir-putin');
   assert.equal(b.find((m) => m.text === 'Putin')?.entity_id, 'person:putin');
+});
+
+test('titles and ranks are never part of a canonical name, nor of the span', () => {
+  const rows = canon('Attorney General Lorena Whitcomb opened an inquiry. President Walter H.R. Ashby agreed, and Sen. Okafor said nothing.');
+  assert.deepEqual(rows.filter((r) => r[2].startsWith('person:')).map((r) => [r[0], r[1]]), [
+    ['Lorena Whitcomb', 'Lorena Whitcomb'],
+    ['Walter H.R. Ashby', 'Walter H.R. Ashby'],
+    ['Okafor', 'Okafor'],
+  ]);
+  // A title word that is also a given name stays when only a surname would be left.
+  assert.equal(titlePrefixLength('Earl Warren'), 0);
+  assert.equal(titlePrefixLength('Chief Justice Earl Warren'), 'Chief Justice '.length);
+  assert.equal(titlePrefixLength('Gen. Okafor'), 'Gen. '.length);
+});
+
+test('lower-case particles stay in the name and the surname; a generational suffix is kept but is not the surname', () => {
+  const rows = canon('The commissioner Katharina von der Brelen presented the quotas. Von der Brelen was firm, and Brelen did not move.');
+  assert.equal(rows[0][1], 'Katharina von der Brelen');
+  assert.ok(rows.filter((r) => r[0] === 'Brelen').every((r) => r[1] === 'Katharina von der Brelen'));
+  assert.deepEqual(parsePersonName('Katharina von der Brelen'), { first: 'Katharina', middles: [], surname: 'von der Brelen', surnameCore: 'Brelen', suffix: '' });
+  assert.deepEqual(parsePersonName('Raymond T. Castell Jr.'), { first: 'Raymond', middles: ['T.'], surname: 'Castell', surnameCore: 'Castell', suffix: 'Jr.' });
+  assert.deepEqual(parsePersonName('George H.W. Bush').middles, ['H.', 'W.']);
+  const jr = canon('Raymond Castell Jr. opened the bakery in 1990. "We still bake at four," Castell said.');
+  assert.deepEqual(jr.filter((r) => r[2].startsWith('person:')).map((r) => r[1]), ['Raymond Castell Jr.', 'Raymond Castell Jr.']);
+});
+
+test('transliteration folding: accents, variant spellings, doubled letters and -iy/-y endings of surnames', () => {
+  assert.equal(foldNameWord('Erdoğan', true), foldNameWord('Erdogan', true));
+  assert.equal(foldNameWord('Zelenskyy', true), foldNameWord('Zelensky', true));
+  assert.equal(foldNameWord('Zelenskiy', true), foldNameWord('Zelensky', true));
+  assert.equal(foldNameWord('Yevgeny'), foldNameWord('Evgeny'));
+  assert.equal(foldNameWord('Qaddafi', true), foldNameWord('Gadhafi', true));
+  assert.notEqual(foldNameWord('Markov', true), foldNameWord('Marko', true));
 });

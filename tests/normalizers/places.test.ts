@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { findPlaces } from '../../src/recognizers/places.js';
 import { lookupPlace, resolvePlaces } from '../../src/normalizers/places.js';
 import { gazetteer } from '../../src/data/gazetteer.js';
+import { extractDocument } from '../../src/pipeline/extract.js';
 
 // Original sentences (written for this test). `place` is the mention to check;
 // `cc` the expected ISO code ('' = must stay unresolved: too ambiguous);
@@ -159,4 +160,44 @@ test('gazetteer loads once in reasonable time', () => {
   console.log(`gazetteer: ${g.byKey.size} keys, built in ${g.loadMs.toFixed(0)} ms`);
   assert.ok(g.loadMs < 3000);
   assert.equal(gazetteer(), g);
+});
+
+// Qualifiers, datelines, population and vague regions, on original sentences.
+const resolveIn = (text: string) => extractDocument({ id: 'd', source: '', title: '', date: '2024-01-01', text }).filter((m) => m.type === 'PLACE');
+
+test('an AP state abbreviation in a dateline or after a city is the state, and qualifies the city', () => {
+  const rows = resolveIn('INDEPENDENCE, Mo. — The library reopened on Monday after a flood.');
+  const mo = rows.find((m) => m.text === 'Mo.')!;
+  assert.equal(mo.entity_id, 'place:missouri');
+  assert.equal(mo.country_code, 'US');
+  assert.equal(mo.place_kind, 'region');
+  const city = rows.find((m) => m.text === 'INDEPENDENCE')!;
+  assert.equal(city.country_code, 'US');
+  assert.ok(Math.abs(city.longitude! - -94.4) < 0.5, 'Independence, Missouri');
+});
+
+test('a qualified place name is resolved in the qualifier state, or left empty when that state has no such town', () => {
+  const de = resolveIn('Police in Wilmington, Del., questioned a man about the fire.').find((m) => m.text === 'Wilmington')!;
+  assert.ok(de.latitude! > 39 && de.latitude! < 40, 'Wilmington, Delaware');
+  const nc = resolveIn('Her mother lives in Wilmington, N.C., near the port.').find((m) => m.text === 'Wilmington')!;
+  assert.ok(nc.latitude! < 35, 'Wilmington, North Carolina');
+  assert.notEqual(de.geonames_id, nc.geonames_id);
+  // The gazetteer has no Avon in Connecticut: no reading rather than the Avon of another state.
+  const avon = resolveIn('The fair in Avon, Conn. Visitors came from three towns.').find((m) => m.text === 'Avon');
+  assert.ok(avon, 'Avon is a PLACE');
+  assert.equal(avon!.geonames_id, '');
+});
+
+test('population prior: a big city beats smaller places of the same name when nothing else tells them apart', () => {
+  const b = resolveIn('The exhibition moves to Birmingham next spring.').find((m) => m.text === 'Birmingham')!;
+  assert.equal(b.country_code, 'GB');
+});
+
+test('vague regions get no coordinates', () => {
+  // The normalizer's rule, on the rules' reading (the trained tagger leaves this "West" untagged).
+  const text = 'Investors in the West worried about the new tariffs.';
+  const west = extractDocument({ id: 'd', source: '', title: '', date: '2024-01-01', text }, { tagger: false }).find((m) => m.type === 'PLACE' && m.text === 'West');
+  assert.ok(west, 'the West is a PLACE');
+  assert.equal(west!.latitude, null);
+  assert.equal(west!.longitude, null);
 });

@@ -165,3 +165,24 @@ for (const jobs of ['1', '2']) test(`extract - --format jsonl --jobs ${jobs} is 
   assert.deepEqual([...new Set(rows.map((r) => r.doc_id))], ['first', 'second']);
   assert.ok(rows.some((r) => r.doc_id === 'second' && r.text === 'Geneva' && r.type === 'PLACE'));
 });
+
+test('cross-document linking is shard-safe: shards + merge give the ids (and bytes) of one run', () => {
+  const dir = tmp();
+  // The original articles of the linking gold, as an input archive.
+  const gold = readFileSync(join(ROOT, 'fixtures', 'linking', 'linking.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const input = join(dir, 'linking.jsonl');
+  writeFileSync(input, `${gold.map((d) => JSON.stringify({ id: d.id, date: d.dct, text: d.text })).join('\n')}\n`);
+  const one = join(dir, 'one');
+  assert.equal(run(['extract', input, '--out-dir', one, '--quiet', '--jobs', '1']).status, 0);
+  const parts = [1, 2, 3].map((k) => join(dir, `part${k}`));
+  parts.forEach((p, i) => assert.equal(run(['extract', input, '--shard', `${i + 1}/3`, '--out-dir', p, '--quiet', '--jobs', '1']).status, 0));
+  const merged = join(dir, 'merged');
+  assert.equal(run(['merge', ...parts, '--out-dir', merged, '--quiet']).status, 0);
+  assertSameFolder(one, merged);
+  // "DRI" alone in link-07 and its definition in link-05 sit in different shards and still share one id.
+  assert.notEqual(shardOf('link-05', 3), shardOf('link-07', 3));
+  const rows = readFileSync(join(merged, 'mentions.csv'), 'utf8');
+  assert.match(rows, /link-07,link-07#\d+,org:danube-research-institute,ORG,DRI,/);
+  const alone = readFileSync(join(dir, `part${shardOf('link-07', 3)}`, 'mentions.csv'), 'utf8');
+  assert.match(alone, /link-07,link-07#\d+,org:dri,ORG,DRI,/, 'the shard alone cannot link it');
+});
