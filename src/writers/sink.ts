@@ -10,7 +10,7 @@ import type { OutputDocument, OutputEntity, OutputMention } from '../types.js';
 import type { CooccurrenceRow } from '../linker/cooccur.js';
 import type { EntityTable } from '../linker/aggregate.js';
 import { Relinker } from '../linker/relink.js';
-import { fromCsvCell, readTable, type Row } from './load.js';
+import type { Row } from './load.js';
 import {
   createWriter,
   COOCCURRENCE_COLUMNS,
@@ -136,6 +136,8 @@ export async function writeAggregates(
 /** The rows of a table a run is still writing (a json partial has no closing bracket yet). */
 async function* readPartialTable(path: string, format: OutputFormat, rawCsv: boolean): AsyncGenerator<Row> {
   if (format !== 'json') {
+    // The table reader (and its CSV parser) is loaded only when a run's tables are read back.
+    const { readTable } = await import('./load.js');
     yield* readTable(path, format, { rawCsv });
     return;
   }
@@ -194,6 +196,7 @@ function splitCsvRecord(rec: string): { values: string[]; starts: number[] } {
  * writing whole rows again doubled the time of a 1-million-mention run).
  */
 async function relinkCsv(partial: string, finalPath: string, relinker: Relinker, rawCsv: boolean): Promise<void> {
+  const { fromCsvCell } = await import('./load.js');
   const tmp = `${finalPath}.tmp-${process.pid}`;
   const out = createWriteStream(tmp);
   let failed: Error | null = null;
