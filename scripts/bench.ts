@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import type { Document } from '../src/types.js';
 import { extractDocument } from '../src/pipeline/extract.js';
 import { compromiseExtract, winkExtract } from '../src/eval/baselines.js';
+import { rng } from '../src/util/random.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 5_500_000);
@@ -50,17 +51,6 @@ function loadTexts(): { text: string; date: string }[] {
   return out;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function buildCorpus(targetBytes: number): Document[] {
   const sources = loadTexts();

@@ -13,20 +13,11 @@ import { join } from 'node:path';
 import { hashKey, HashIndex, writePack } from '../data/pack.js';
 import { PACKAGE_ROOT } from '../util/paths.js';
 import { CLUSTERS_FILE } from './clusters.js';
+import { rng } from '../util/random.js';
 
 const BRANCHING = [32, 8, 8];
 const ITERATIONS = 10;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** k-means of the rows `members` of `vecs` (dim d) into k groups; returns each member's group. */
 export function kmeans(vecs: Float32Array, d: number, members: number[], k: number, seed: number): Uint16Array {

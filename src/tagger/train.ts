@@ -20,6 +20,7 @@ import { PackedModel, TrainableModel } from './model.js';
 import { Pack } from '../data/pack.js';
 import { decodeDocument, goldTags, MODEL_FILE, prepareDocument, tagsToSpans, type PreparedDocument } from './tagger.js';
 import type { Scorer } from './model.js';
+import { rng } from '../util/random.js';
 
 interface Example {
   doc: PreparedDocument;
@@ -36,17 +37,6 @@ export function prepareGold(d: CorpusDocument): Example & { misaligned: number; 
   return { doc, gold: tags, misaligned, entities };
 }
 
-/** Seeded PRNG (mulberry32) for reproducible shuffles. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function train(examples: Example[], epochs: number, seed: number, log: (s: string) => void = () => {}): TrainableModel {
   const model = new TrainableModel(TAGS.length);
