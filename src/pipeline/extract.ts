@@ -73,17 +73,21 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     return canonical ? { ...t, canonical } : t;
   });
   let k = 0;
+  let t = 0;
   const tokens = input.tokens;
+  // Both lists are in text order and the tagger's spans do not overlap: one sweep finds what a rule span overlaps.
   for (const r of rules) {
     if (r.type === 'DATE') {
       out.push(r);
       continue;
     }
     while (k < tokens.length && tokens[k].end <= r.start) k++;
+    while (t < tagged.length && tagged[t].end <= r.start) t++;
     const inside = k < tokens.length && tokens[k].start <= r.start && tokens[k].end >= r.end && (tokens[k].start < r.start || tokens[k].end > r.end);
+    const overlapsTagger = t < tagged.length && tagged[t].start < r.end;
     // A name the alias table or gazetteer knows (it has a canonical form) stays
     // when the tagger saw nothing there at all.
-    if ((inside || (r.canonical)) && !tagged.some((t) => t.start < r.end && r.start < t.end)) out.push(r);
+    if ((inside || r.canonical) && !overlapsTagger) out.push(r);
   }
   return resolve(input, out);
 }

@@ -15,7 +15,6 @@ interface Clusters {
   rows: Uint32Array;
   ids: Uint16Array;
   levels: number;
-  names: string[][];
 }
 
 let loaded: Clusters | null | undefined;
@@ -29,8 +28,7 @@ function load(): Clusters | null {
   const p = loadPack(file);
   const meta = p.meta as { levels: number };
   const levels = meta.levels;
-  const names: string[][] = [];
-  loaded = { index: new HashIndex(p.array('keys', 'u32')), rows: p.array('rows', 'u32'), ids: p.array('ids', 'u16'), levels, names };
+  loaded = { index: new HashIndex(p.array('keys', 'u32')), rows: p.array('rows', 'u32'), ids: p.array('ids', 'u16'), levels };
   return loaded;
 }
 
