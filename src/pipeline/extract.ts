@@ -68,7 +68,7 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     known.set(`${r.start}:${r.end}:${r.type}`, r.canonical);
     known.set(`${r.type}:${text.slice(r.start, r.end)}`, r.canonical);
   }
-  const out: Candidate[] = splitLeadingCountries(input, tagged).map((t) => {
+  const out: Candidate[] = dropLeadingDemonyms(input, splitLeadingCountries(input, tagged), known).map((t) => {
     const canonical = known.get(`${t.start}:${t.end}:${t.type}`) ?? known.get(`${t.type}:${text.slice(t.start, t.end)}`);
     return canonical ? { ...t, canonical } : t;
   });
@@ -90,6 +90,25 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     if ((inside || r.canonical) && !overlapsTagger) out.push(r);
   }
   return resolve(input, out);
+}
+
+/**
+ * A nationality adjective stays inside a registered name ("British Embassy")
+ * and outside any other: where the tagger's ORG is a demonym followed by a
+ * name the alias table knows ("British" + "Secret Intelligence Service"), and
+ * the whole is not itself known, the span is the known name.
+ */
+export function dropLeadingDemonyms(input: AnalyzedText, spans: Candidate[], known: Map<string, string>): Candidate[] {
+  const demonyms = lexicon().demonyms;
+  const tokens = input.tokens;
+  let k = 0;
+  return spans.map((s) => {
+    while (k < tokens.length && tokens[k].start < s.start) k++;
+    if (s.type !== 'ORG' || k + 1 >= tokens.length || tokens[k].start !== s.start) return s;
+    const next = tokens[k + 1];
+    if (next.start >= s.end || !demonyms.has(tokens[k].text.toLowerCase()) || known.has(`${s.start}:${s.end}:ORG`)) return s;
+    return known.has(`${next.start}:${s.end}:ORG`) ? { ...s, start: next.start } : s;
+  });
 }
 
 /**

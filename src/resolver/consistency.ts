@@ -98,12 +98,17 @@ export function propagate(input: AnalyzedText, chosen: Candidate[]): Candidate[]
     }
   }
   for (const [s] of fullNames) repeatType.set(s, 'PERSON');
+  // A registered string starts with the token it is found at: its first one or two characters are the token's.
+  const heads = new Set<string>();
+  for (const s of repeatType.keys()) heads.add(s.slice(0, 1)).add(s.slice(0, 2));
   const added: Candidate[] = [];
   const tokens = input.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (covered[tok.start]) continue;
     if (!isUpperChar(tok.text[0])) continue;
+    const head = tok.text.slice(0, 2);
+    if (!heads.has(head) && !(isAllCapsWord(tok.text) && heads.has(titleCase(head)))) continue;
     // Longest registered string starting at this token (up to 6 tokens).
     let best: { end: number; type: EntityType } | null = null;
     let j = i;

@@ -36,6 +36,10 @@ export interface CorpusConfig {
 export interface TrainConfig {
   seed: number;
   epochs: number;
+  /** Features whose largest averaged weight is below this are left out of the shipped model (see TrainableModel.pack). */
+  prune?: number;
+  /** Models trained on this many shuffles (seeds seed, seed+1, ...) whose weights are averaged into the shipped one. */
+  runs?: number;
   corpora: CorpusConfig[];
   evaluationOnly: CorpusConfig[];
 }

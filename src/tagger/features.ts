@@ -54,9 +54,17 @@ export interface TokenView {
   text: string;
   lower: string;
   shape: string;
+  /** Short shape: runs collapsed to one character ("Xx", "d.d"). */
+  ssh: string;
   /** Lexicon and gazetteer classes of the word. */
   lex: string[];
   cluster: string[];
+  /** Hashed features of the word in each role (see ROLES), filled by HashSink on first use. */
+  hashes?: (Uint32Array | undefined)[];
+  /** ScoreSink's per-role weight sums of the word for `roleModel` (bit r of roleDone: role r summed). */
+  roleModel?: unknown;
+  roleScores?: Int32Array;
+  roleDone?: number;
 }
 
 function lexClasses(w: string, lower: string, lex: Lexicon): string[] {
@@ -93,8 +101,8 @@ export function tokenViews(tokens: Token[]): TokenView[] {
     let v = viewCache.get(t.text);
     if (!v) {
       const lower = t.text.toLowerCase();
-      v = { text: t.text, lower, shape: shape(t.text), lex: lexClasses(t.text, lower, lex), cluster: clusterOf(lower) };
-      if (viewCache.size >= 100_000) viewCache.clear();
+      v = { text: t.text, lower, shape: shape(t.text), ssh: shortShape(t.text), lex: lexClasses(t.text, lower, lex), cluster: clusterOf(lower) };
+      if (viewCache.size >= 50_000) viewCache.clear();
       viewCache.set(t.text, v);
     }
     return v;
@@ -153,8 +161,60 @@ export function sentenceInputs(input: AnalyzedText, ruleSpans: Candidate[]): { t
   return { tokens: input.tokens, inputs };
 }
 
-const PAD: TokenView = { text: '<s>', lower: '<s>', shape: '<s>', lex: [], cluster: [] };
-const END: TokenView = { text: '</s>', lower: '</s>', shape: '</s>', lex: [], cluster: [] };
+const PAD: TokenView = { text: '<s>', lower: '<s>', shape: '<s>', ssh: '<s>', lex: [], cluster: [] };
+const END: TokenView = { text: '</s>', lower: '</s>', shape: '</s>', ssh: '</s>', lex: [], cluster: [] };
+
+/**
+ * The features a word contributes by itself, in each position around the
+ * token being tagged: the token itself (SELF), the words before it (P1, P2)
+ * and after it (N1, N2). They depend on the word alone, so HashSink hashes
+ * them once per word and keeps them on its (cached) view.
+ */
+export const SELF = 0;
+export const P1 = 1;
+export const P2 = 2;
+export const N1 = 3;
+export const N2 = 4;
+export type Role = typeof SELF | typeof P1 | typeof P2 | typeof N1 | typeof N2;
+
+function roleFeatures(v: TokenView, role: Role, f: FeatureSink): void {
+  switch (role) {
+    case SELF:
+      f.add('w', v.text);
+      f.add('lw', v.lower);
+      f.add('sh', v.shape);
+      f.add('ssh', v.ssh);
+      f.add('suf2', v.lower.slice(-2));
+      f.add('suf3', v.lower.slice(-3));
+      f.add('suf4', v.lower.slice(-4));
+      f.add('pre2', v.lower.slice(0, 2));
+      f.add('pre3', v.lower.slice(0, 3));
+      for (const l of v.lex) {
+        f.add('lex', l);
+        f.add('lex|sh', l, v.ssh);
+      }
+      for (const c of v.cluster) f.add('cl', c);
+      break;
+    case P1:
+      f.add('lw-1', v.lower);
+      f.add('sh-1', v.shape);
+      for (const l of v.lex) f.add('lex-1', l);
+      for (const c of v.cluster) f.add('cl-1', c);
+      break;
+    case P2:
+      f.add('lw-2', v.lower);
+      break;
+    case N1:
+      f.add('lw+1', v.lower);
+      f.add('sh+1', v.shape);
+      for (const l of v.lex) f.add('lex+1', l);
+      for (const c of v.cluster) f.add('cl+1', c);
+      break;
+    case N2:
+      f.add('lw+2', v.lower);
+      break;
+  }
+}
 
 /**
  * Where features go: a feature is a name and up to two values, written
@@ -165,12 +225,17 @@ const END: TokenView = { text: '</s>', lower: '</s>', shape: '</s>', lex: [], cl
  */
 export interface FeatureSink {
   add(name: string, value?: string, value2?: string): void;
+  /** The features of word `v` in position `role` (roleFeatures). */
+  word(v: TokenView, role: Role): void;
 }
 
 export class NameSink implements FeatureSink {
   readonly out: string[] = [];
   add(name: string, value?: string, value2?: string): void {
     this.out.push(value === undefined ? name : value2 === undefined ? `${name}=${value}` : `${name}=${value}|${value2}`);
+  }
+  word(v: TokenView, role: Role): void {
+    roleFeatures(v, role, this);
   }
 }
 
@@ -188,7 +253,8 @@ export class HashSink implements FeatureSink {
   private readonly prefixes = new Map<string, number>();
   buf = new Uint32Array(256);
   n = 0;
-  add(name: string, value?: string, value2?: string): void {
+  /** The hash of a feature: hashKey of its name string, built without the string. */
+  protected hash(name: string, value?: string, value2?: string): number {
     let h: number;
     if (value === undefined) h = fnv(FNV_OFFSET, name);
     else {
@@ -197,18 +263,94 @@ export class HashSink implements FeatureSink {
       h = fnv(p, value);
       if (value2 !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), value2);
     }
+    return h >>> 0 || 1;
+  }
+  add(name: string, value?: string, value2?: string): void {
+    const h = this.hash(name, value, value2);
     if (this.n === this.buf.length) {
       const b = new Uint32Array(this.n * 2);
       b.set(this.buf);
       this.buf = b;
     }
-    this.buf[this.n++] = h >>> 0 || 1;
+    this.buf[this.n++] = h;
+  }
+  /** The hashes of word `v`'s features in `role`, computed once per word. */
+  roleHashes(v: TokenView, role: Role): Uint32Array {
+    const cache = (v.hashes ??= new Array<Uint32Array | undefined>(5));
+    let hs = cache[role];
+    if (!hs) {
+      const start = this.n;
+      roleFeatures(v, role, this);
+      hs = cache[role] = this.buf.slice(start, this.n);
+      this.n = start;
+    }
+    return hs;
+  }
+  word(v: TokenView, role: Role): void {
+    const hs = this.roleHashes(v, role);
+    if (this.n + hs.length > this.buf.length) {
+      const b = new Uint32Array(Math.max(this.buf.length * 2, this.n + hs.length));
+      b.set(this.buf);
+      this.buf = b;
+    }
+    this.buf.set(hs, this.n);
+    this.n += hs.length;
   }
   /** The hashes added since the last take, copied out. */
   take(): Uint32Array {
     const out = this.buf.slice(0, this.n);
     this.n = 0;
     return out;
+  }
+}
+
+/** A model that can score one hashed feature at a time (the shipped, read-only model). */
+export interface HashScorer {
+  readonly nTags: number;
+  /** Adds the weights of feature `h` to `out` (nothing when the model does not hold it). */
+  addHash(h: number, out: Float64Array): void;
+  addScores(features: ArrayLike<number>, out: Float64Array, count?: number): void;
+}
+
+/**
+ * Scores features as they are emitted, for tagging with a fixed model: no
+ * feature list is built, and a word's own features in each position (see
+ * ROLES) are summed once per word and kept on its cached view, so a token
+ * costs the look-ups of its context features (rules, lists, shape and word
+ * pairs, previous tags) plus five additions of per-word sums instead of
+ * about 80 look-ups. The sums are of integers (the pack's int16 weights), so
+ * the result is exactly what scoring the feature list gives.
+ */
+export class ScoreSink extends HashSink {
+  scores: Float64Array;
+  private readonly tmp: Float64Array;
+  /** Hashes a word's role features (this sink's own `add` scores instead of collecting). */
+  private readonly hasher = new HashSink();
+  constructor(readonly model: HashScorer) {
+    super();
+    this.scores = new Float64Array(model.nTags);
+    this.tmp = new Float64Array(model.nTags);
+  }
+  override add(name: string, value?: string, value2?: string): void {
+    this.model.addHash(this.hash(name, value, value2), this.scores);
+  }
+  override word(v: TokenView, role: Role): void {
+    const n = this.model.nTags;
+    if (v.roleModel !== this.model) {
+      v.roleModel = this.model;
+      v.roleScores = new Int32Array(5 * n);
+      v.roleDone = 0;
+    }
+    const rs = v.roleScores!;
+    if (!(v.roleDone! & (1 << role))) {
+      const hs = this.hasher.roleHashes(v, role);
+      this.tmp.fill(0);
+      this.model.addScores(hs, this.tmp);
+      for (let t = 0; t < n; t++) rs[role * n + t] = this.tmp[t];
+      v.roleDone! |= 1 << role;
+    }
+    const out = this.scores;
+    for (let t = 0, b = role * n; t < n; t++) out[t] += rs[b + t];
   }
 }
 
@@ -227,24 +369,13 @@ export function staticFeatures(s: SentenceInput, i: number, f: FeatureSink): voi
   const n1 = at(i + 1);
   const n2 = at(i + 2);
   const caps = s.caps ? 'C' : '';
-  const ssh = shortShape(w.text);
   const rule = s.rules[i];
   f.add('bias');
-  f.add('w', w.text);
-  f.add('lw', w.lower);
-  f.add('sh', w.shape);
-  f.add('ssh', ssh);
-  f.add('suf2', w.lower.slice(-2));
-  f.add('suf3', w.lower.slice(-3));
-  f.add('suf4', w.lower.slice(-4));
-  f.add('pre2', w.lower.slice(0, 2));
-  f.add('pre3', w.lower.slice(0, 3));
-  f.add('lw-1', p1.lower);
-  f.add('lw+1', n1.lower);
-  f.add('lw-2', p2.lower);
-  f.add('lw+2', n2.lower);
-  f.add('sh-1', p1.shape);
-  f.add('sh+1', n1.shape);
+  f.word(w, SELF);
+  f.word(p1, P1);
+  f.word(p2, P2);
+  f.word(n1, N1);
+  f.word(n2, N2);
   f.add('sh-1|sh', p1.shape, w.shape);
   f.add('sh|sh+1', w.shape, n1.shape);
   f.add('lw-1|lw', p1.lower, w.lower);
@@ -261,21 +392,12 @@ export function staticFeatures(s: SentenceInput, i: number, f: FeatureSink): voi
     f.add('caps|rule', rule);
   }
   if (i === 0) f.add('first|lw', w.lower);
-  for (const l of w.lex) {
-    f.add('lex', l);
-    f.add('lex|sh', l, ssh);
-  }
-  for (const l of p1.lex) f.add('lex-1', l);
-  for (const l of n1.lex) f.add('lex+1', l);
   for (const g of s.gaz[i]) {
     f.add('gz', g);
     f.add('gzc', g.slice(0, -2));
   }
   if (i > 0) for (const g of s.gaz[i - 1]) f.add('gz-1', g);
   if (i + 1 < v.length) for (const g of s.gaz[i + 1]) f.add('gz+1', g);
-  for (const c of w.cluster) f.add('cl', c);
-  for (const c of p1.cluster) f.add('cl-1', c);
-  for (const c of n1.cluster) f.add('cl+1', c);
 }
 
 /** Features of earlier decisions: the previous two tags and the document's history of this word. */

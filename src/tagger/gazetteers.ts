@@ -36,10 +36,23 @@ function load(): Loaded | null {
 
 /** The category mask of a phrase key (0 when no list holds it). */
 export function phraseMask(key: string): number {
+  return maskOfHash(hashKey(key));
+}
+
+function maskOfHash(h: number): number {
   const g = load();
   if (!g) return 0;
-  const slot = g.index.find(hashKey(key));
+  const slot = g.index.find(h >>> 0 || 1);
   return slot < 0 ? 0 : g.masks[slot];
+}
+
+/** FNV-1a continued over `s` (hashKey of a phrase is this over its words and the spaces between, without building the phrase). */
+function fnvOn(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
 }
 
 /**
@@ -52,12 +65,13 @@ export function gazetteerMatches(lowers: string[], capitalized: boolean[]): stri
   if (!load()) return out;
   for (let i = 0; i < lowers.length; i++) {
     if (!capitalized[i]) continue;
-    let key = '';
+    let h = 0x811c9dc5;
     let seen = 0;
     const found: [number, number][] = [];
     for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= lowers.length; n++) {
-      key = n === 1 ? lowers[i] : `${key} ${lowers[i + n - 1]}`;
-      const m = phraseMask(key);
+      if (n > 1) h = Math.imul(h ^ 0x20, 0x01000193);
+      h = fnvOn(h, lowers[i + n - 1]);
+      const m = maskOfHash(h);
       if (m) found.push([n, m]);
     }
     // Longest first: each category once, at its longest phrase.

@@ -2,7 +2,7 @@
 // trains the averaged perceptron on their train splits, reports tagger-only
 // scores on their dev splits, and writes data/generated/tagger.pack.
 //
-//   node dist/src/tagger/train.js [--corpora a,b] [--epochs N] [--out FILE] [--gold FILE.jsonl ...] [--no-convert]
+//   node dist/src/tagger/train.js [--corpora a,b] [--epochs N] [--out FILE] [--prune W] [--seed N] [--gold FILE.jsonl ...] [--no-convert]
 //
 // --gold trains on gold-format files instead of the corpora (the test suite
 // trains on a fixture this way, so that training can't rot unseen).
@@ -118,9 +118,14 @@ function main(): void {
   const ents = examples.reduce((a, e) => a + e.entities.length, 0);
   log(`prepared ${examples.length} documents, ${examples.reduce((a, e) => a + e.doc.tokens.length, 0)} tokens, ${ents} entities (${mis} cut a token and were left out) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const t1 = Date.now();
-  const model = train(examples, epochs, cfg.seed, log);
+  const seed = Number(arg('--seed') ?? cfg.seed);
+  const runs = Number(arg('--runs') ?? cfg.runs ?? 1);
+  const models: TrainableModel[] = [];
+  for (let r = 0; r < runs; r++) models.push(train(examples, epochs, seed + r, log));
+  const model = runs === 1 ? models[0] : TrainableModel.mean(models);
   log(`trained in ${((Date.now() - t1) / 1000).toFixed(1)} s, ${model.weights.size} features`);
-  const bytes = model.pack({ tags: TAGS, epochs, seed: cfg.seed, trainedOn: sources });
+  const prune = Number(arg('--prune') ?? cfg.prune ?? 0.01);
+  const bytes = model.pack({ tags: TAGS, epochs, seed, prune, trainedOn: sources }, prune);
   const packed = new PackedModel(new Pack(bytes));
   log(`packed: ${packed.meta.features} of ${model.weights.size} features kept`);
   for (const [name, docs] of devSets) {

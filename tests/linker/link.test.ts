@@ -94,7 +94,7 @@ test('transliteration variants of a name are one person', () => {
 test('an acronym used alone joins the organization another document spelled out with it', () => {
   const a = archive([
     'A chemist at the Danube Research Institute (DRI) has found a cheaper nitrate filter.',
-    'DRI researchers in Budapest said the filters could reach village wells within two years.',
+    'DRI said its researchers in Budapest could bring the filters to village wells within two years.',
   ]);
   assert.equal(a.id(2, 'DRI'), a.id(1, 'Danube Research Institute'));
   assert.equal(a.entity(a.id(2, 'DRI')).canonical, 'Danube Research Institute');

@@ -86,3 +86,22 @@ test('a huge document comes out piece by piece; a piece that throws is reported 
   assert.deepEqual(survived.flat().map((m) => [m.start, m.end, m.text]), chunks.slice(1).flat().map((m) => [m.start, m.end, m.text]));
   assert.throws(() => [...extractPieces(doc, { recognizers })], /boom/, 'without a callback the error propagates');
 });
+
+test('a nationality adjective before a name the alias table knows stays outside it, unless the whole name is known', async () => {
+  const { dropLeadingDemonyms } = await import('../../src/pipeline/extract.js');
+  const { analyze } = await import('../../src/pipeline/analyze.js');
+  const text = 'Richard Moore, chief of the British Secret Intelligence Service, spoke at the British Embassy in Prague.';
+  const input = analyze({ id: 'd', source: '', title: '', date: '', text });
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const sis = at('British Secret Intelligence Service');
+  const emb = at('British Embassy');
+  const known = new Map<string, string>([
+    [`${sis.start + 'British '.length}:${sis.end}:ORG`, 'Secret Intelligence Service'],
+    [`${emb.start}:${emb.end}:ORG`, 'British Embassy'],
+  ]);
+  const spans = [sis, emb].map((s) => ({ ...s, type: 'ORG' as const, source: 'tagger', score: 1 }));
+  const out = dropLeadingDemonyms(input, spans, known).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(out, ['Secret Intelligence Service', 'British Embassy']);
+  // Without a known name inside, the tagger's span is left as it is.
+  assert.deepEqual(dropLeadingDemonyms(input, spans, new Map()).map((s) => text.slice(s.start, s.end)), ['British Secret Intelligence Service', 'British Embassy']);
+});

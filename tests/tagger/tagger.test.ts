@@ -85,3 +85,38 @@ test('the hashing sink gives hashKey of the feature names, so a weight dump can 
   assert.ok(checked > 500, `${checked} features checked`);
   assert.ok(new NameSink().out.length === 0);
 });
+
+test('only words with a capital or a leading digit open a name outside one', async () => {
+  const { canOpen } = await import('../../src/tagger/tagger.js');
+  for (const w of ['Oslo', 'al-Qaeda', 'eBay', '3M', 'ÉCOLE', 'Łódź']) assert.ok(canOpen(w), w);
+  for (const w of ['the', 'said', '(', '—', ',', 'état', 'de']) assert.ok(!canOpen(w), w);
+});
+
+test('scoring as features are emitted (the shipped path) gives the tags that scoring feature lists gives', async () => {
+  const { decodeDocument, prepareDocument } = await import('../../src/tagger/tagger.js');
+  const model = shippedModel()!;
+  // The same weights behind the list-only interface: decodeDocument takes the path training takes.
+  const listOnly: Scorer = { nTags: model.nTags, addScores: (f, out, n) => model.addScores(f, out, n) };
+  const texts = [
+    'GENEVA (Reuters) - Marisol Quenneville of Halvorsen Logistics said on Tuesday the U.S. office would close.',
+    'Bartholomew Achterberg told the Senate Finance Committee that Ohio needed the money; Achterberg later flew to Lagos.',
+    'WASHINGTON — The Federal Reserve held rates, Chair Jerome Powell said. Shares of Apple and Nvidia rose in New York.',
+  ];
+  let nonO = 0;
+  for (const text of texts) {
+    const input = analyze({ id: 't', source: '', title: '', date: '2025-03-04', text });
+    const rules = ruleSpans(input);
+    const fast = decodeDocument(model, prepareDocument(input, rules));
+    const lists = decodeDocument(listOnly, prepareDocument(input, rules));
+    assert.deepEqual([...fast], [...lists], text);
+    nonO += fast.filter((t) => t !== 0).length;
+  }
+  assert.ok(nonO > 15, `${nonO} tokens tagged`);
+});
+
+test('a dash or a bracket ends a name: a dateline does not run into the sentence', () => {
+  const got = tag('WASHINGTON — The Federal Reserve held interest rates steady on Wednesday.', shippedModel()!);
+  assert.ok(!got.some((g) => g.includes('—')), got.join(', '));
+  const got2 = tag('The Halvorsen Logistics (HL) depot in Rotterdam closed.', shippedModel()!);
+  assert.ok(!got2.some((g) => g.includes('(') || g.includes(')')), got2.join(', '));
+});
