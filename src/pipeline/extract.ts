@@ -5,6 +5,7 @@
 import type { AnalyzedText, Candidate, CorpusEntity, Document, Mention, OutputMention, Recognizer, SentenceSpan } from '../types.js';
 import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
+import { originalSpan, withoutInvisibles } from './invisible.js';
 import { resolve } from '../resolver/index.js';
 import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDates } from '../normalizers/dates.js';
@@ -120,7 +121,10 @@ export function splitLeadingCountries(input: AnalyzedText, spans: Candidate[]): 
   return out;
 }
 
-export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extraction {
+export function extractMentions(original: Document, opts: ExtractOptions = {}): Extraction {
+  // Soft hyphens and zero-width characters are invisible to every lookup; offsets go back to the original text.
+  const visible = withoutInvisibles(original.text);
+  const doc = visible ? { ...original, text: visible.text } : original;
   const input = analyze(doc);
   const rules = ruleSpans(input, opts.recognizers);
   const model = opts.tagger === false ? null : shippedModel();
@@ -153,7 +157,14 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extra
       mentions[mi].place = infos[k];
     });
   }
-  return { mentions, sentences: input.sentences };
+  if (!visible) return { mentions, sentences: input.sentences };
+  for (const m of mentions) {
+    const o = originalSpan(visible, m.start, m.end);
+    m.start = o.start;
+    m.end = o.end;
+    m.text = original.text.slice(o.start, o.end);
+  }
+  return { mentions, sentences: input.sentences.map((s) => originalSpan(visible, s.start, s.end)) };
 }
 
 /** Where a piece of a document starts: the code points, mentions and sentences before it. */
