@@ -7,6 +7,7 @@ import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { originalSpan, withoutInvisibles } from './invisible.js';
 import { resolve } from '../resolver/index.js';
+import { preferKnownAcronyms } from '../resolver/names.js';
 import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDates } from '../normalizers/dates.js';
 import { resolvePlaces } from '../normalizers/places.js';
@@ -47,10 +48,10 @@ export interface Extraction {
 }
 
 /** The rule-based recognizers' candidates, resolved: the whole extraction without the tagger, and the tagger's evidence. */
-export function ruleSpans(input: AnalyzedText, recognizers: Recognizer[] = defaultRecognizers()): Candidate[] {
+export function ruleSpans(input: AnalyzedText, recognizers: Recognizer[] = defaultRecognizers(), final = false): Candidate[] {
   const candidates: Candidate[] = [];
   for (const r of recognizers) for (const c of r.recognize(input)) candidates.push(c);
-  return resolve(input, candidates);
+  return resolve(input, candidates, { names: final });
 }
 
 /**
@@ -69,7 +70,7 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     known.set(`${r.start}:${r.end}:${r.type}`, r.canonical);
     known.set(`${r.type}:${text.slice(r.start, r.end)}`, r.canonical);
   }
-  const out: Candidate[] = splitLeadingCountries(input, tagged).map((t) => {
+  const out: Candidate[] = splitLeadingCountries(input, preferKnownAcronyms(text, rules, tagged)).map((t) => {
     const canonical = known.get(`${t.start}:${t.end}:${t.type}`) ?? known.get(`${t.type}:${text.slice(t.start, t.end)}`);
     return canonical ? { ...t, canonical } : t;
   });
@@ -90,7 +91,7 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     // when the tagger saw nothing there at all.
     if ((inside || r.canonical) && !overlapsTagger) out.push(r);
   }
-  return resolve(input, out);
+  return resolve(input, out, { names: true });
 }
 
 /**
@@ -126,8 +127,9 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
   const visible = withoutInvisibles(original.text);
   const doc = visible ? { ...original, text: visible.text } : original;
   const input = analyze(doc);
-  const rules = ruleSpans(input, opts.recognizers);
   const model = opts.tagger === false ? null : shippedModel();
+  // Without the tagger the rules' spans are the final ones.
+  const rules = ruleSpans(input, opts.recognizers, !model);
   const spans = (model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
     // Titles and ranks stay outside a person's span and canonical name (GUIDELINES: "President Donald Trump" -> "Donald Trump").
     if (c.type !== 'PERSON') return c;

@@ -22,6 +22,16 @@ interface HeadData {
   connectors: string[];
   leadingHeads: string[];
   notOrgAcronyms: string[];
+  /** Legal-form suffixes that end a company name ("Inc.", "plc"). */
+  companySuffixes?: string[];
+  /** Suffixes that are also other abbreviations ("AG", "SA", "NV"): only after a word that is not a place or title. */
+  ambiguousCompanySuffixes?: string[];
+}
+
+/** Is this token a company's legal-form suffix, and an unambiguous one? */
+export function companySuffixKind(token: string): 'strong' | 'ambiguous' | null {
+  const h = headData();
+  return h.suffixes.has(token) ? 'strong' : h.ambiguousSuffixes.has(token) ? 'ambiguous' : null;
 }
 
 /** Does this organization name end with a company head ("Systems", "Inc.")? */
@@ -30,7 +40,17 @@ export function hasCompanyHead(name: string): boolean {
   return headData().shortName.has(words[words.length - 1]);
 }
 
-let heads: { tail: Set<string>; lead: Set<string>; connectors: Set<string>; notAcronyms: Set<string>; national: Set<string>; government: Set<string>; shortName: Set<string> } | null = null;
+let heads: {
+  tail: Set<string>;
+  lead: Set<string>;
+  connectors: Set<string>;
+  notAcronyms: Set<string>;
+  national: Set<string>;
+  government: Set<string>;
+  shortName: Set<string>;
+  suffixes: Set<string>;
+  ambiguousSuffixes: Set<string>;
+} | null = null;
 function headData() {
   if (!heads) {
     const d = JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as HeadData;
@@ -42,6 +62,8 @@ function headData() {
       national: new Set(d.nationalHeads),
       government: new Set(d.governmentHeads),
       shortName: new Set(d.shortNameHeads),
+      suffixes: new Set(d.companySuffixes ?? []),
+      ambiguousSuffixes: new Set(d.ambiguousCompanySuffixes ?? []),
     };
   }
   return heads;
