@@ -158,14 +158,16 @@ function companySuffixes(input: AnalyzedText, spans: Candidate[]): Candidate[] {
     const prevTok = tokens[k - 1];
     if (prevTok.sentence !== tokens[k].sentence) continue;
     const gap = text.slice(prevTok.end, tokens[k].start);
-    // "Acme Inc." and, for the unambiguous ones, "Acme, Inc.".
-    let nameEnd = k - 1;
-    if (gap !== ' ') {
-      if (!(gap === '' && prevTok.text === ',' && kind === 'strong' && k >= 2 && text.slice(tokens[k - 2].end, prevTok.start) === '')) continue;
-      nameEnd = k - 2;
+    // "Acme Inc." only: after a comma ("Acme, Inc.") the corpora disagree on whether the suffix is inside
+    // (UNER includes it, GUM and CrossNER leave it out): the tagger's reading stands.
+    if (gap !== ' ' || prevTok.text === ',') {
+      // Whatever the convention, the suffix alone is no name.
+      if (prevTok.text === ',') out = out.filter((c) => !(c.start === tokens[k].start && c.end <= tokens[k].end + 1 && c.type !== 'DATE'));
+      continue;
     }
+    const nameEnd = k - 1;
     const last = tokens[nameEnd].text;
-    if (!(isUpperChar(last[0]) || /^\p{N}/u.test(last) || /^\p{Lu}/u.test(last))) continue;
+    if (!/^[\p{Lu}\p{N}]/u.test(last)) continue;
     // "Texas AG", "Prime Minister SA": an ambiguous suffix after a place or a title is something else.
     if (kind === 'ambiguous' && (lookupEntries(last).length > 0 || isTitleWord(last) || lex.demonyms.has(last.toLowerCase()))) continue;
     let end = tokens[k].end;

@@ -137,3 +137,9 @@ test('a given-name title alone later in the document is the title, not the perso
   const got = spans('Dean Martinez said the budget would pass. Later the Dean of the faculty resigned, and Martinez left.');
   assert.deepEqual(got, ['PERSON Dean Martinez', 'PERSON Martinez']);
 });
+
+test('after a comma the tagger’s reading of "Acme, Inc." stands (the corpora disagree), but the suffix alone is no name', () => {
+  const text = 'Pellworth, Inc. hired him, and Orland, Inc. did not.';
+  const out = applyNameMechanics(analyze(doc(text)), [cand(text, 'Pellworth', 'ORG'), cand(text, 'Inc.', 'ORG'), cand(text, 'Orland, Inc.', 'ORG')]);
+  assert.deepEqual(out.map((c) => `${c.type} ${text.slice(c.start, c.end)}`), ['ORG Pellworth', 'ORG Orland, Inc.']);
+});
