@@ -28,9 +28,10 @@ interface HeadData {
   ambiguousCompanySuffixes?: string[];
 }
 
-/** Is this token a company's legal-form suffix, and an unambiguous one? */
+/** Is this token a company's legal-form suffix, and an unambiguous one? Asked of every token: most are answered by their first character. */
 export function companySuffixKind(token: string): 'strong' | 'ambiguous' | null {
-  const h = headData();
+  const h = heads ?? headData();
+  if (token.length > h.longestSuffix || !h.suffixInitials.has(token.charCodeAt(0))) return null;
   return h.suffixes.has(token) ? 'strong' : h.ambiguousSuffixes.has(token) ? 'ambiguous' : null;
 }
 
@@ -50,10 +51,14 @@ let heads: {
   shortName: Set<string>;
   suffixes: Set<string>;
   ambiguousSuffixes: Set<string>;
+  /** First UTF-16 units and the longest length of the suffixes, to turn most tokens away without hashing them. */
+  suffixInitials: Set<number>;
+  longestSuffix: number;
 } | null = null;
 function headData() {
   if (!heads) {
     const d = JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as HeadData;
+    const all = [...(d.companySuffixes ?? []), ...(d.ambiguousCompanySuffixes ?? [])];
     heads = {
       tail: new Set(d.heads),
       lead: new Set(d.leadingHeads),
@@ -64,6 +69,8 @@ function headData() {
       shortName: new Set(d.shortNameHeads),
       suffixes: new Set(d.companySuffixes ?? []),
       ambiguousSuffixes: new Set(d.ambiguousCompanySuffixes ?? []),
+      suffixInitials: new Set(all.map((w) => w.charCodeAt(0))),
+      longestSuffix: all.reduce((n, w) => Math.max(n, w.length), 0),
     };
   }
   return heads;
