@@ -130,7 +130,7 @@ function givenNameTitleStarts(tokens: Token[], text: string, p: number, s: numbe
   // Title case only: "DEAN" in a headline in capitals and "dean" are not read here.
   if (!isUpperChar(w[0]) || w.slice(1) !== w.slice(1).toLowerCase()) return false;
   if (before && before.end > tokens[p].start) return false;
-  // "Dean of Students Ortiz": a title phrase.
+  // "Dean Ortiz of the law school": the title of a body.
   if (s + 1 < tokens.length && tokens[s + 1].text === 'of') return false;
   const q = p - 1;
   if (q < 0 || tokens[q].sentence !== tokens[p].sentence) return true;
