@@ -182,6 +182,7 @@ interface NameLists {
   /** Folded variant spelling -> the first spelling of its group. */
   variants: Map<string, string>;
   titles: Set<string>;
+  givenNameTitles: Set<string>;
 }
 
 let nameLists: NameLists | null = null;
@@ -193,6 +194,7 @@ function lists(): NameLists {
     particles?: string[];
     variants?: string[][];
     titlesExtra?: string[];
+    givenNameTitles?: string[];
   };
   const variants = new Map<string, string>();
   for (const group of raw.variants ?? []) for (const w of group) variants.set(plainFold(w), plainFold(group[0]));
@@ -203,6 +205,7 @@ function lists(): NameLists {
     particles: new Set((raw.particles ?? []).map((s) => s.toLowerCase())),
     variants,
     titles,
+    givenNameTitles: new Set((raw.givenNameTitles ?? []).map((s) => s.toLowerCase())),
   };
   return nameLists;
 }
@@ -229,6 +232,11 @@ export function foldNameWord(w: string, surname = false): string {
 
 export function isNameSuffix(w: string): boolean {
   return lists().suffixes.has(w.toLowerCase().replace(/[.,]/g, ''));
+}
+
+/** A title word that is also a common given name ("Dean", "Earl", "Major"): data/person-names.json. */
+export function isGivenNameTitle(w: string): boolean {
+  return lists().givenNameTitles.has(w.toLowerCase());
 }
 
 /** A word that is only ever a title or rank before a name ("President", "Sen.", "Attorney"). */
@@ -297,8 +305,9 @@ export function titlePrefixLength(span: string): number {
   if (k === 0) return 0;
   const left = words.length - k;
   if (left === 1) {
-    // Only a surname left: keep a title word that is also a given name ("Earl Warren"), unless dotted ("Sen.").
-    if (!words[k - 1].w.endsWith('.') && lexicon().firstNames.has(words[k - 1].w.toLowerCase())) k--;
+    // Only a surname left: keep a title word that is also a common given name ("Earl Warren"), unless dotted ("Maj.").
+    // The resolver has already cut it where the context makes it a title; "King Otto", "Queen Beatrix" lose theirs.
+    if (!words[k - 1].w.endsWith('.') && isGivenNameTitle(words[k - 1].w)) k--;
     if (k === 0) return 0;
   }
   // The rest must still read as a name: no leading lower-case particle only.

@@ -5,7 +5,9 @@
 import type { AnalyzedText, Candidate, CorpusEntity, Document, Mention, OutputMention, Recognizer, SentenceSpan } from '../types.js';
 import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
+import { originalSpan, withoutInvisibles } from './invisible.js';
 import { resolve } from '../resolver/index.js';
+import { preferKnownAcronyms } from '../resolver/names.js';
 import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDates } from '../normalizers/dates.js';
 import { resolvePlaces } from '../normalizers/places.js';
@@ -46,10 +48,10 @@ export interface Extraction {
 }
 
 /** The rule-based recognizers' candidates, resolved: the whole extraction without the tagger, and the tagger's evidence. */
-export function ruleSpans(input: AnalyzedText, recognizers: Recognizer[] = defaultRecognizers()): Candidate[] {
+export function ruleSpans(input: AnalyzedText, recognizers: Recognizer[] = defaultRecognizers(), final = false): Candidate[] {
   const candidates: Candidate[] = [];
   for (const r of recognizers) for (const c of r.recognize(input)) candidates.push(c);
-  return resolve(input, candidates);
+  return resolve(input, candidates, { names: final });
 }
 
 /**
@@ -68,7 +70,7 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     known.set(`${r.start}:${r.end}:${r.type}`, r.canonical);
     known.set(`${r.type}:${text.slice(r.start, r.end)}`, r.canonical);
   }
-  const out: Candidate[] = dropLeadingDemonyms(input, splitLeadingCountries(input, tagged), known).map((t) => {
+  const out: Candidate[] = dropLeadingDemonyms(input, splitLeadingCountries(input, preferKnownAcronyms(text, rules, tagged)), known).map((t) => {
     const canonical = known.get(`${t.start}:${t.end}:${t.type}`) ?? known.get(`${t.type}:${text.slice(t.start, t.end)}`);
     return canonical ? { ...t, canonical } : t;
   });
@@ -89,7 +91,7 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     // when the tagger saw nothing there at all.
     if ((inside || r.canonical) && !overlapsTagger) out.push(r);
   }
-  return resolve(input, out);
+  return resolve(input, out, { names: true });
 }
 
 /**
@@ -139,10 +141,14 @@ export function splitLeadingCountries(input: AnalyzedText, spans: Candidate[]): 
   return out;
 }
 
-export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extraction {
+export function extractMentions(original: Document, opts: ExtractOptions = {}): Extraction {
+  // Soft hyphens and zero-width characters are invisible to every lookup; offsets go back to the original text.
+  const visible = withoutInvisibles(original.text);
+  const doc = visible ? { ...original, text: visible.text } : original;
   const input = analyze(doc);
-  const rules = ruleSpans(input, opts.recognizers);
   const model = opts.tagger === false ? null : shippedModel();
+  // Without the tagger the rules' spans are the final ones.
+  const rules = ruleSpans(input, opts.recognizers, !model);
   const spans = (model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
     // Titles and ranks stay outside a person's span and canonical name (GUIDELINES: "President Donald Trump" -> "Donald Trump").
     if (c.type !== 'PERSON') return c;
@@ -172,7 +178,14 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extra
       mentions[mi].place = infos[k];
     });
   }
-  return { mentions, sentences: input.sentences };
+  if (!visible) return { mentions, sentences: input.sentences };
+  for (const m of mentions) {
+    const o = originalSpan(visible, m.start, m.end);
+    m.start = o.start;
+    m.end = o.end;
+    m.text = original.text.slice(o.start, o.end);
+  }
+  return { mentions, sentences: input.sentences.map((s) => originalSpan(visible, s.start, s.end)) };
 }
 
 /** Where a piece of a document starts: the code points, mentions and sentences before it. */

@@ -22,6 +22,17 @@ interface HeadData {
   connectors: string[];
   leadingHeads: string[];
   notOrgAcronyms: string[];
+  /** Legal-form suffixes that end a company name ("Inc.", "plc"). */
+  companySuffixes?: string[];
+  /** Suffixes that are also other abbreviations ("AG", "SA", "NV"): only after a word that is not a place or title. */
+  ambiguousCompanySuffixes?: string[];
+}
+
+/** Is this token a company's legal-form suffix, and an unambiguous one? Asked of every token: most are answered by their first character. */
+export function companySuffixKind(token: string): 'strong' | 'ambiguous' | null {
+  const h = heads ?? headData();
+  if (token.length > h.longestSuffix || !h.suffixInitials.has(token.charCodeAt(0))) return null;
+  return h.suffixes.has(token) ? 'strong' : h.ambiguousSuffixes.has(token) ? 'ambiguous' : null;
 }
 
 /** Does this organization name end with a company head ("Systems", "Inc.")? */
@@ -30,10 +41,24 @@ export function hasCompanyHead(name: string): boolean {
   return headData().shortName.has(words[words.length - 1]);
 }
 
-let heads: { tail: Set<string>; lead: Set<string>; connectors: Set<string>; notAcronyms: Set<string>; national: Set<string>; government: Set<string>; shortName: Set<string> } | null = null;
+let heads: {
+  tail: Set<string>;
+  lead: Set<string>;
+  connectors: Set<string>;
+  notAcronyms: Set<string>;
+  national: Set<string>;
+  government: Set<string>;
+  shortName: Set<string>;
+  suffixes: Set<string>;
+  ambiguousSuffixes: Set<string>;
+  /** First UTF-16 units and the longest length of the suffixes, to turn most tokens away without hashing them. */
+  suffixInitials: Set<number>;
+  longestSuffix: number;
+} | null = null;
 function headData() {
   if (!heads) {
     const d = JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as HeadData;
+    const all = [...(d.companySuffixes ?? []), ...(d.ambiguousCompanySuffixes ?? [])];
     heads = {
       tail: new Set(d.heads),
       lead: new Set(d.leadingHeads),
@@ -42,6 +67,10 @@ function headData() {
       national: new Set(d.nationalHeads),
       government: new Set(d.governmentHeads),
       shortName: new Set(d.shortNameHeads),
+      suffixes: new Set(d.companySuffixes ?? []),
+      ambiguousSuffixes: new Set(d.ambiguousCompanySuffixes ?? []),
+      suffixInitials: new Set(all.map((w) => w.charCodeAt(0))),
+      longestSuffix: all.reduce((n, w) => Math.max(n, w.length), 0),
     };
   }
   return heads;

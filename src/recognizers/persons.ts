@@ -17,8 +17,10 @@ const SPEECH_VERBS = new Set([
   'said', 'says', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'argued', 'argues', 'noted',
   'explained', 'recalled', 'insisted', 'warned', 'claimed', 'stated', 'testified', 'announced', 'replied', 'denied',
   'admitted', 'confirmed', 'believes', 'believed', 'thinks', 'thought', 'stressed', 'acknowledged', 'described', 'who',
-  'has', 'had', 'was', 'is', 'will', 'would',
 ]);
+// Auxiliaries and a possessive follow any subject ("Zorblax is expanding", "Quentary's shares"): evidence for a
+// name that is already a name, never enough to make an unknown single word a person.
+const AUXILIARIES = new Set(['has', 'had', 'was', 'is', 'will', 'would', '’s', "'s"]);
 const BYLINE_WORDS = new Set(['by', 'photo', 'photograph', 'credit', 'reporting', 'editing', 'writing', 'contact']);
 
 interface LineMode {
@@ -180,7 +182,8 @@ function scoreRun(
   }
   const next = b < sentEnd ? lower(b) : '';
   const next2 = b + 1 < sentEnd ? lower(b + 1) : '';
-  const speech = SPEECH_VERBS.has(next) || (next === ',' && (next2 === 'who' || SPEECH_VERBS.has(next2))) || next === '’s' || next === "'s";
+  const speech = SPEECH_VERBS.has(next) || (next === ',' && (next2 === 'who' || SPEECH_VERBS.has(next2)));
+  const aux = speech || AUXILIARIES.has(next) || (next === ',' && AUXILIARIES.has(next2));
   const prev = a > sentStart ? lower(a - 1) : '';
   const byline = BYLINE_WORDS.has(prev) || (prev === ':' && a >= 2 && BYLINE_WORDS.has(lower(a - 2)));
   const multi = words.length >= 2;
@@ -190,13 +193,13 @@ function scoreRun(
   if (multi && firstIsName && ordinary === 0) score = 0.75;
   else if (multi && firstIsName && ordinary < words.length - 1) score = 0.55;
   else if (multi && hadTitle && ordinary === 0) score = 0.7;
-  else if (multi && (byline || speech) && ordinary === 0 && places === 0) score = 0.6;
+  else if (multi && (byline || aux) && ordinary === 0 && places === 0) score = 0.6;
   else if (multi && lastIsSurname && ordinary === 0 && places === 0) score = 0.55;
   else if (multi && ordinary === 0 && places === 0 && !mode.headline) score = 0.35;
   else if (!multi && hadTitle && ordinary === 0) score = 0.6;
-  else if (!multi && (lex.personWords.has(first) || lex.knownSurnames.has(first)) && ordinary === 0 && places === 0 && (speech || !mode.headline)) score = 0.45;
+  else if (!multi && (lex.personWords.has(first) || lex.knownSurnames.has(first)) && ordinary === 0 && places === 0 && (aux || !mode.headline)) score = 0.45;
   else if (!multi && speech && ordinary === 0 && places === 0 && !mode.headline && a !== sentStart) score = 0.4;
-  else if (!multi && firstIsName && ordinary === 0 && places === 0 && speech) score = 0.4;
+  else if (!multi && firstIsName && ordinary === 0 && places === 0 && aux) score = 0.4;
   if (score === 0) return;
   if (mode.caps) score = Math.min(score, firstIsName ? 0.6 : 0.3);
   const start = tokens[a].start;

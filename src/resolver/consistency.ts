@@ -4,6 +4,7 @@ import type { AnalyzedText, Candidate, EntityType } from '../types.js';
 import { lexicon } from '../recognizers/lexicon.js';
 import { hasCompanyHead } from '../recognizers/orgs.js';
 import { isUpperChar } from '../util/text.js';
+import { isGivenNameTitle, isNameSuffix } from '../normalizers/names.js';
 
 interface NameParts {
   full: string;
@@ -53,9 +54,12 @@ export function propagate(input: AnalyzedText, chosen: Candidate[]): Candidate[]
     if (c.type !== 'PERSON' || c.score < 0.5) continue;
     const name = c.canonical ?? surface(c);
     const words = name.split(/\s+/).filter((w) => !/^\p{Lu}\.?$/u.test(w));
+    // A generational suffix is never the surname ("Edmund Calloway III" -> "Calloway").
+    while (words.length > 1 && isNameSuffix(words[words.length - 1])) words.pop();
     if (words.length < 2) continue;
     fullNames.set(surface(c), Math.max(fullNames.get(surface(c)) ?? 0, c.score));
-    for (const w of [words[0], words[words.length - 1]]) {
+    // A given name that is also a title ("Dean Ortiz") is, alone, the title more often than the person.
+    for (const w of isGivenNameTitle(words[0]) ? [words[words.length - 1]] : [words[0], words[words.length - 1]]) {
       const prev = parts.get(w);
       if (!prev || prev.score < c.score) parts.set(w, { full: name, score: c.score });
     }

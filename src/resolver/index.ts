@@ -8,6 +8,7 @@ import type { AnalyzedText, Candidate, EntityType } from '../types.js';
 import { trimCandidate } from './boundaries.js';
 import { propagate } from './consistency.js';
 import { withoutNotDates } from './not-dates.js';
+import { applyNameMechanics, cutTrailingDates } from './names.js';
 
 /** Weight of a candidate in overlap resolution: sure and long readings win. */
 function weight(c: Candidate, text: string): number {
@@ -54,6 +55,12 @@ export function selectNonOverlapping(cands: Candidate[], text: string): Candidat
 export interface ResolveOptions {
   /** Candidates below this score are dropped after consistency voting. */
   minScore?: number;
+  /**
+   * Apply the name mechanics (src/resolver/names.ts) to the final spans. Off
+   * for the rules' spans the tagger reads as evidence: it was trained on them
+   * as they are without.
+   */
+  names?: boolean;
 }
 
 /** Resolve candidates into final typed spans, in text order. */
@@ -65,8 +72,10 @@ export function resolve(input: AnalyzedText, candidates: Candidate[], opts: Reso
     const t = d && trimCandidate(d, text);
     if (t) trimmed.push(t);
   }
-  const chosen = selectNonOverlapping(trimmed, text);
-  const consistent = propagate(input, chosen);
+  const selected = selectNonOverlapping(opts.names ? cutTrailingDates(trimmed, text) : trimmed, text);
+  // With the name mechanics: before consistency (it votes on the corrected types) and after it, for the names
+  // it added ("Calloway III" after "Edmund Calloway III").
+  const consistent = opts.names ? applyNameMechanics(input, propagate(input, applyNameMechanics(input, selected))) : propagate(input, selected);
   const min = opts.minScore ?? 0.3;
   return consistent.filter((c) => c.score >= min).sort((a, b) => a.start - b.start);
 }

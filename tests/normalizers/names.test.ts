@@ -46,6 +46,10 @@ test('titles and ranks are never part of a canonical name, nor of the span', () 
   assert.equal(titlePrefixLength('Earl Warren'), 0);
   assert.equal(titlePrefixLength('Chief Justice Earl Warren'), 'Chief Justice '.length);
   assert.equal(titlePrefixLength('Gen. Okafor'), 'Gen. '.length);
+  // Only a common given name ("Earl", "Dean", "Major") is kept: a royal or military title is not one.
+  assert.equal(titlePrefixLength('Dean Martinez'), 0);
+  assert.equal(titlePrefixLength('King Otto'), 'King '.length);
+  assert.equal(titlePrefixLength('General Prelogar'), 'General '.length);
 });
 
 test('lower-case particles stay in the name and the surname; a generational suffix is kept but is not the surname', () => {

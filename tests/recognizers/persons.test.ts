@@ -45,3 +45,11 @@ test('thousands of capitalized words finish quickly', () => {
   persons(text);
   assert.ok(performance.now() - t0 < 2000);
 });
+
+test('an unknown single word is not a person just because "is", "will", "has" or a possessive follows it', () => {
+  assert.deepEqual(persons('Analysts said Zorblax is expanding, that Quentary will hire and that Velmora has debts.'), []);
+  assert.deepEqual(persons('Investors worry that Plindex’s growth has stalled.'), []);
+  // A speech verb still is evidence, and so is a known surname before an auxiliary.
+  assert.deepEqual(persons('Later, Okonkwo told reporters it was over.'), ['Okonkwo']);
+  assert.deepEqual(persons('Officials said Smith has resigned.'), ['Smith']);
+});
