@@ -10,6 +10,8 @@
 //   Mills", "West Bank") stays a PLACE.
 // - "District of Columbia": a place name right after "<Words> of " grows to
 //   the longer name when the gazetteer knows the longer one.
+// - "Blue Bell, Pa.": the words before ", <state>" that the gazetteer knows
+//   as a town of that state are a PLACE, whole.
 // - A demonym in the plural ("New Yorkers", "Chicagoans", "Israelis") names
 //   people from a place, not an entity: dropped (GUIDELINES: nationality
 //   words are not places, and never an organization).
@@ -104,10 +106,13 @@ export function refineReferents(text: string, spans: Candidate[]): Candidate[] {
       if (w.start >= prevEnd) s = w;
     }
     if (s.type === 'PLACE' || s.type === 'PERSON') s = companyNotPlace(text, s);
+    // "Nashua Corp" + "." : an abbreviated legal suffix keeps its period.
+    if (s.type === 'ORG' && text[s.end] === '.' && companyWords().suffixes.has(`${text.slice(s.start, s.end).split(/\s+/).pop()}.`)) s = { ...s, end: s.end + 1 };
     // A span that grew over the next one takes its place ("Bethlehem" + "Steel").
     if (s.start < prevEnd) continue;
     out.push(s);
   }
+  out.splice(0, out.length, ...qualifiedTowns(text, out));
   // Bare first words of a company the document names ("Delta Air Lines" ... "Delta said").
   const stems = new Map<string, string>();
   for (const s of out) {
@@ -163,8 +168,59 @@ function widenOfName(text: string, s: Candidate): Candidate {
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   const m = /((?:\p{Lu}[\p{L}]*\s+){1,3})of\s+(?:the\s+)?$/u.exec(before);
   if (!m) return s;
-  const start = s.start - (before.length - m.index);
-  const name = text.slice(start, s.end);
-  const hit = lookupEntries(name).some((e) => e.kind === 'country' || e.kind === 'region');
-  return hit ? { ...s, start, canonical: undefined } : s;
+  // Longest name first; a leading article is never part of it ("The District of Columbia").
+  let start = s.start - (before.length - m.index);
+  const words = m[1].trim().split(/\s+/);
+  for (const w of words) {
+    if (!/^(?:The|A|An)$/.test(w)) {
+      const name = text.slice(start, s.end);
+      if (lookupEntries(name).some((e) => e.kind === 'country' || e.kind === 'region')) return { ...s, start, canonical: undefined };
+    }
+    start = text.indexOf(' ', start) + 1;
+    while (/\s/.test(text[start])) start++;
+  }
+  return s;
+}
+
+/** The first-level region a qualifier span names ("Pa.", "Conn.", "Ohio"), or null. */
+function stateOf(name: string): { cc: string; admin: string } | null {
+  const g = gazetteer();
+  const e = g.stateAbbrev.get(name) ?? lookupEntries(name).find((x) => x.cls === 'state');
+  return e ? { cc: e.cc, admin: e.admin } : null;
+}
+
+/**
+ * "Blue Bell, Pa.": the capitalized words before ", <state>" that the
+ * gazetteer knows as a town of that state are a PLACE, whether the spans
+ * missed them or took only part of them ("BELL" of "BLUE BELL").
+ */
+function qualifiedTowns(text: string, spans: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of spans) {
+    const state = s.type === 'PLACE' && text.slice(s.start - 2, s.start) === ', ' ? stateOf(text.slice(s.start, s.end)) : null;
+    if (state) {
+      const before = text.slice(Math.max(0, s.start - 2 - 40), s.start - 2);
+      const m = /((?:[\p{Lu}][\p{L}.'’-]*[ \t]+){0,2}[\p{Lu}][\p{L}.'’-]*)$/u.exec(before);
+      if (m) {
+        const words = m[1].split(/[ \t]+/);
+        let at = s.start - 2 - m[1].length;
+        for (let k = 0; k < words.length; k++) {
+          const name = words.slice(k).join(' ');
+          const town = lookupEntries(name).some((e) => e.kind === 'city' && e.cc === state.cc && e.admin === state.admin);
+          if (town && !/^(?:The|A|An|In|At|From|Of|To|And)$/i.test(words[k])) {
+            // Spans inside the town's name give way to it; a span reaching further left keeps its place.
+            while (out.length > 0 && out[out.length - 1].end > at) {
+              if (out[out.length - 1].start < at) break;
+              out.pop();
+            }
+            if (out.length === 0 || out[out.length - 1].end <= at) out.push({ start: at, end: s.start - 2, type: 'PLACE', source: 'qualified-town', score: 1 });
+            break;
+          }
+          at += words[k].length + 1;
+        }
+      }
+    }
+    out.push(s);
+  }
+  return out;
 }
