@@ -23,8 +23,8 @@ import { dataPath } from '../util/paths.js';
 import { gazetteer, lookupEntries } from '../data/gazetteer.js';
 
 interface CompanyWords {
-  /** Head words as word arrays ("Air Lines" -> ["Air", "Lines"]). */
-  heads: string[][];
+  /** Head words as word arrays ("Air Lines" -> ["Air", "Lines"]), by their last word, longest first. */
+  heads: Map<string, string[][]>;
   suffixes: Set<string>;
 }
 
@@ -36,16 +36,23 @@ function companyWords(): CompanyWords {
     companyHeadsExtra?: string[];
     companySuffixes?: string[];
   };
-  const heads = [...new Set([...d.shortNameHeads, ...(d.companyHeadsExtra ?? [])])].map((h) => h.split(' '));
+  const heads = new Map<string, string[][]>();
+  for (const h of new Set([...d.shortNameHeads, ...(d.companyHeadsExtra ?? [])])) {
+    const ws = h.split(' ');
+    const last = ws[ws.length - 1];
+    const list = heads.get(last);
+    if (list) list.push(ws);
+    else heads.set(last, [ws]);
+  }
   // Longest heads first, so "Air Lines" is tried before a one-word head.
-  heads.sort((a, b) => b.length - a.length);
+  for (const list of heads.values()) list.sort((a, b) => b.length - a.length);
   words = { heads, suffixes: new Set(d.companySuffixes ?? []) };
   return words;
 }
 
 /** The number of trailing words of `ws` that form a company head, 0 when none. */
 function companyHeadLength(ws: string[]): number {
-  for (const h of companyWords().heads) {
+  for (const h of companyWords().heads.get(ws[ws.length - 1]) ?? []) {
     if (h.length > ws.length) continue;
     let ok = true;
     for (let i = 0; i < h.length; i++) if (ws[ws.length - h.length + i] !== h[i]) ok = false;
@@ -75,6 +82,7 @@ const DEMONYM_ENDINGS = ['', 'a', 's', 'e', 'o'];
 /** "New Yorkers", "Chicagoans", "Texans", "Israelis": the plural of a word for the people of a known place. */
 export function isDemonymPlural(text: string): boolean {
   const t = text.trim();
+  if (t.charCodeAt(t.length - 1) !== 115 /* s */) return false;
   if (!/^(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*s$/u.test(t)) return false;
   // A place's own name is not its people's ("Athens", "Memphis").
   if (lookupEntries(t).length > 0) return false;
