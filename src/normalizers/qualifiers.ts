@@ -14,7 +14,7 @@
 
 import type { Mention } from '../types.js';
 import { lexicon } from '../recognizers/lexicon.js';
-import { isCompanyName } from '../resolver/referents.js';
+import { isCompanyName, wordsBefore } from '../resolver/referents.js';
 import { lookupEntries } from '../data/gazetteer.js';
 
 const FUNCTION_WORDS = new Set(['of', 'the', 'for', 'and', 'on', '&']);
@@ -38,11 +38,16 @@ const BEFORE_RE = /^(?:['’]s)?[ \t]+$/;
 const AFTER_RE = /^[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$/;
 
 /** A country's or state's name (or abbreviation) right before a name: "U.S.", "Ohio's". */
-function placeBefore(before: string): string | undefined {
-  const m = /((?:\p{Lu}[\p{L}.]*[ \t]+){0,2}\p{Lu}[\p{L}.]*)(?:['’]s)?[ \t]+$/u.exec(before);
-  if (!m) return undefined;
-  const words = m[1].split(/[ \t]+/);
-  for (let k = 0; k < words.length; k++) {
+function placeBefore(text: string, pos: number): string | undefined {
+  const ws = wordsBefore(text, pos, 3);
+  if (ws.length === 0 || ws[ws.length - 1].start + ws[ws.length - 1].word.length === pos) return undefined;
+  // A word with a final period only ("Canada.") ends the sentence before: no qualifier ("U.S." keeps its inner ones).
+  if (/^[^.]+\.$/.test(ws[ws.length - 1].word)) return undefined;
+  const words = ws.map((w) => w.word.replace(/['’]s$/, ''));
+  // Only the last word may carry the possessive; every word is capitalized.
+  let from = words.length;
+  while (from > 0 && /^\p{Lu}/u.test(words[from - 1]) && (from === words.length || words[from - 1] === ws[from - 1].word)) from--;
+  for (let k = from; k < words.length; k++) {
     const e = lookupEntries(words.slice(k).join(' ')).find((x) => x.kind === 'country' || x.cls === 'state');
     if (e) return e.name;
   }
@@ -64,7 +69,7 @@ export function qualifyGenericOrgs(text: string, mentions: Mention[]): void {
     const next = mentions[i + 1];
     let q: string | undefined;
     if (prev?.type === 'PLACE' && prev.end <= m.start && BEFORE_RE.test(text.slice(prev.end, m.start))) q = placeName(prev);
-    else if ((!prev || prev.end <= m.start - 2) && (q = placeBefore(text.slice(Math.max(prev?.end ?? 0, m.start - 40), m.start)))) {
+    else if ((!prev || prev.end <= m.start - 2) && (q = placeBefore(text, m.start))) {
       // A country or state the extraction did not tag ("The U.S. Supreme Court").
     } else if (next?.type === 'PLACE' && next.start >= m.end && AFTER_RE.test(text.slice(m.end, next.start))) q = placeName(next);
     if (!q) return;

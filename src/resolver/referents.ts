@@ -74,7 +74,40 @@ const isKnownPlace = (name: string) => lookupEntries(name).some((e) => e.kind !=
 const FOLLOW_RE = /^(,?[ \t]+)((?:\p{Lu}[\p{L}&.]*)(?:[ \t]+\p{Lu}[\p{L}&.]*){0,2})/u;
 
 /** Locative prepositions: "flights to Delta" is the place even when a company shares its name. */
-const LOCATIVE_RE = /\b(?:in|at|from|near|to|into|outside|across|around|through|toward|towards|via|of|between)\s+(?:the\s+)?$/i;
+const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'across', 'around', 'through', 'toward', 'towards', 'via', 'of', 'between']);
+
+/**
+ * The words (runs of non-space characters) that end at `pos`, nearest last, at
+ * most `max`: the first may end right at `pos` or before spaces and tabs. A
+ * backward scan, so that no pattern anchored at the end of a text is needed.
+ */
+export function wordsBefore(text: string, pos: number, max: number): { start: number; word: string }[] {
+  const out: { start: number; word: string }[] = [];
+  let i = pos;
+  while (out.length < max) {
+    let j = i;
+    while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+    if (out.length > 0 && j === i) break;
+    let k = j;
+    while (k > 0 && !/\s/.test(text[k - 1])) k--;
+    if (k === j) break;
+    out.unshift({ start: k, word: text.slice(k, j) });
+    i = k;
+  }
+  return out;
+}
+
+const isCapWord = (w: string) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w);
+const ARTICLE = new Set(['The', 'A', 'An']);
+
+/** Does a preposition of place ("in", "to the") stand right before `pos`? */
+function afterLocative(text: string, pos: number): boolean {
+  const ws = wordsBefore(text, pos, 2);
+  if (ws.length === 0 || ws[ws.length - 1].start + ws[ws.length - 1].word.length === pos) return false;
+  let k = ws.length - 1;
+  if (ws[k].word.toLowerCase() === 'the') k--;
+  return k >= 0 && LOCATIVE.has(ws[k].word.toLowerCase());
+}
 
 const DEMONYM_SUFFIXES = ['ians', 'eans', 'ans', 'ers', 'ites', 'ns'];
 const DEMONYM_ENDINGS = ['', 'a', 's', 'e', 'o'];
@@ -140,7 +173,7 @@ export function refineReferents(text: string, spans: Candidate[]): Candidate[] {
     const full = stems.get(text.slice(s.start, s.end));
     if (!full) return s;
     if (s.type === 'ORG') return { ...s, canonical: full };
-    if (s.type === 'PLACE' && LOCATIVE_RE.test(text.slice(Math.max(0, s.start - 16), s.start))) return s;
+    if (s.type === 'PLACE' && afterLocative(text, s.start)) return s;
     return { ...s, type: 'ORG', canonical: full };
   });
 }
@@ -173,22 +206,24 @@ function companyNotPlace(text: string, s: Candidate): Candidate {
 
 /** "District of Columbia": the place grows over "<Words> of " before it when the gazetteer knows the longer name. */
 function widenOfName(text: string, s: Candidate): Candidate {
-  const before = text.slice(Math.max(0, s.start - 40), s.start);
-  const m = /((?:\p{Lu}[\p{L}]*\s+){1,3})of\s+(?:the\s+)?$/u.exec(before);
-  if (!m) return s;
-  // Longest name first; a leading article is never part of it ("The District of Columbia").
-  let start = s.start - (before.length - m.index);
-  const words = m[1].trim().split(/\s+/);
-  for (const w of words) {
-    if (!/^(?:The|A|An)$/.test(w)) {
-      const name = text.slice(start, s.end);
-      if (lookupEntries(name).some((e) => e.kind === 'country' || e.kind === 'region')) return { ...s, start, canonical: undefined };
-    }
-    start = text.indexOf(' ', start) + 1;
-    while (/\s/.test(text[start])) start++;
+  const ws = wordsBefore(text, s.start, 5);
+  let k = ws.length - 1;
+  if (k < 0 || ws[k].start + ws[k].word.length === s.start) return s;
+  if (ws[k].word === 'the') k--;
+  if (k < 1 || ws[k].word !== 'of') return s;
+  // The capitalized words before "of", longest name first; a leading article is never part of it ("The District of Columbia").
+  let first = k;
+  while (first > 0 && k - first < 3 && isCapWord(ws[first - 1].word)) first--;
+  for (let a = first; a < k; a++) {
+    if (ARTICLE.has(ws[a].word)) continue;
+    const name = text.slice(ws[a].start, s.end);
+    if (lookupEntries(name).some((e) => e.kind === 'country' || e.kind === 'region')) return { ...s, start: ws[a].start, canonical: undefined };
   }
   return s;
 }
+
+/** Words that open a sentence or phrase, never a town's name. */
+const NOT_TOWN_START = new Set(['the', 'a', 'an', 'in', 'at', 'from', 'of', 'to', 'and']);
 
 /** The first-level region a qualifier span names ("Pa.", "Conn.", "Ohio"), or null. */
 function stateOf(name: string): { cc: string; admin: string } | null {
@@ -207,15 +242,18 @@ function qualifiedTowns(text: string, spans: Candidate[]): Candidate[] {
   for (const s of spans) {
     const state = s.type === 'PLACE' && text.slice(s.start - 2, s.start) === ', ' ? stateOf(text.slice(s.start, s.end)) : null;
     if (state) {
-      const before = text.slice(Math.max(0, s.start - 2 - 40), s.start - 2);
-      const m = /((?:[\p{Lu}][\p{L}.'’-]*[ \t]+){0,2}[\p{Lu}][\p{L}.'’-]*)$/u.exec(before);
-      if (m) {
-        const words = m[1].split(/[ \t]+/);
-        let at = s.start - 2 - m[1].length;
+      // The capitalized words right before the comma ("BLUE BELL", "Blue Bell").
+      const all = wordsBefore(text, s.start - 2, 3);
+      let from = all.length;
+      while (from > 0 && isCapWord(all[from - 1].word) && (from === all.length || all[from - 1].start + all[from - 1].word.length < all[from].start)) from--;
+      const caps = all.slice(from);
+      if (caps.length > 0 && caps[caps.length - 1].start + caps[caps.length - 1].word.length === s.start - 2) {
+        const words = caps.map((w) => w.word);
         for (let k = 0; k < words.length; k++) {
-          const name = words.slice(k).join(' ');
+          const at = caps[k].start;
+          const name = text.slice(at, s.start - 2);
           const town = lookupEntries(name).some((e) => e.kind === 'city' && e.cc === state.cc && e.admin === state.admin);
-          if (town && !/^(?:The|A|An|In|At|From|Of|To|And)$/i.test(words[k])) {
+          if (town && !NOT_TOWN_START.has(words[k].toLowerCase())) {
             // Spans inside the town's name give way to it; a span reaching further left keeps its place.
             while (out.length > 0 && out[out.length - 1].end > at) {
               if (out[out.length - 1].start < at) break;
@@ -224,7 +262,6 @@ function qualifiedTowns(text: string, spans: Candidate[]): Candidate[] {
             if (out.length === 0 || out[out.length - 1].end <= at) out.push({ start: at, end: s.start - 2, type: 'PLACE', source: 'qualified-town', score: 1 });
             break;
           }
-          at += words[k].length + 1;
         }
       }
     }
