@@ -22,6 +22,11 @@
 // - Names the alias table knows are one entity; an acronym used alone joins
 //   the one organization that some document spelled out with that acronym
 //   (its aliases hold the acronym).
+// - A generic name ("Supreme Court") with a qualifier (the place the text tied
+//   it to, the mention's `value`) is one entity per name and place
+//   ("org:supreme-court-canada"); the bare name stays apart, flagged as
+//   ambiguous with every qualified one. A plural demonym ("New Yorkers")
+//   never takes an organization's alias.
 // PLACE
 // - One entity per gazetteer entry (GeoNames id). Two entries with the same
 //   name get the id suffixed with their GeoNames id ("place:wilmington-4145381");
