@@ -88,6 +88,8 @@ export interface Mention {
   key?: string;
   date?: DateValue;
   place?: PlaceInfo;
+  /** ORG with a generic name: the place the text ties it to ("U.S." Supreme Court -> "United States"); written in `value`. */
+  qualifier?: string;
   /** Index of the sentence (0-based) that holds the mention. */
   sentence: number;
 }

@@ -21,6 +21,7 @@ interface GazMeta {
   facilityHeads: string[][];
   facilityPrefixes: string[][];
   borders: [string, string[]][];
+  worldRegionOf: [string, [string, string]][];
   countries: [string, number][];
   admins: [string, number][];
   stateAbbrev: [string, number][];
@@ -57,6 +58,7 @@ export function encodeGazetteer(g: Gazetteer & { byKey: Map<string, GazEntry[]> 
     facilityHeads: g.facilityHeads,
     facilityPrefixes: g.facilityPrefixes,
     borders: [...g.borders].map(([cc, set]) => [cc, [...set]]),
+    worldRegionOf: [...g.worldRegionOf],
     countries: [...g.countries].map(([cc, e]) => [cc, id(e)]),
     admins: [...g.admins].map(([code, e]) => [code, id(e)]),
     stateAbbrev: [...g.stateAbbrev].map(([a, e]) => [a, id(e)]),
@@ -154,6 +156,7 @@ export function decodeGazetteer(pack: Pack): Gazetteer {
     facilityHeads: meta.facilityHeads,
     facilityPrefixes: meta.facilityPrefixes,
     borders: new Map(meta.borders.map(([cc, list]) => [cc, new Set(list)])),
+    worldRegionOf: new Map(meta.worldRegionOf ?? []),
     countries: new Map(meta.countries.map(([cc, i]) => [cc, entry(i)])),
     admins: new Map(meta.admins.map(([code, i]) => [code, entry(i)])),
     loadMs: 0,

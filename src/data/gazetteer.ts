@@ -75,6 +75,8 @@ export interface Gazetteer {
   borders: Map<string, Set<string>>;
   /** ISO alpha-2 -> the country entry. */
   countries: Map<string, GazEntry>;
+  /** ISO alpha-2 -> [world region, subregion] (world-countries: "Oceania", "Australia and New Zealand"). */
+  worldRegionOf: Map<string, [string, string]>;
   /** "US-TX" -> the state entry (regions with an admin code). */
   admins: Map<string, GazEntry>;
   /** Milliseconds the build took. */
@@ -159,6 +161,8 @@ interface CountryRecord {
   latlng: number[];
   capital?: string[];
   borders?: string[];
+  region?: string;
+  subregion?: string;
   demonyms?: Record<string, { f: string; m: string }>;
 }
 
@@ -293,6 +297,8 @@ export function buildGazetteer(): Gazetteer & { byKey: Map<string, GazEntry[]> }
   }
   const borders = new Map<string, Set<string>>();
   for (const c of records) borders.set(c.cca2, new Set((c.borders ?? []).map((b) => cca3to2.get(b) ?? '').filter(Boolean)));
+  const worldRegionOf = new Map<string, [string, string]>();
+  for (const c of records) if (c.region) worldRegionOf.set(c.cca2, [c.region, c.subregion ?? '']);
   for (const [alias, cc] of Object.entries(data.countryAliases)) {
     const e = countries.get(cc);
     if (e) add(alias, e);
@@ -376,7 +382,7 @@ export function buildGazetteer(): Gazetteer & { byKey: Map<string, GazEntry[]> }
     needsDeterminer: new Set(data.needsDeterminer.map(foldKey)),
     facilityHeads: toWords(data.facilityHeads),
     facilityPrefixes: toWords(data.facilityPrefixes),
-    borders, countries, admins,
+    borders, countries, admins, worldRegionOf,
     loadMs: 0,
   };
   built.loadMs = performance.now() - t0;

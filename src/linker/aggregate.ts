@@ -17,6 +17,8 @@ interface Acc extends LocalEntity {
   first: string;
   last: string;
   place: PlaceCols | null;
+  /** Mentions per surface form. */
+  aliasCounts: Map<string, number>;
 }
 
 /**
@@ -24,8 +26,14 @@ interface Acc extends LocalEntity {
  * built from columns that linking never changes (type, canonical, geonames_id;
  * a date's id), so rows read back from a linked run give the same key.
  */
-export function localKey(m: Pick<OutputMention, 'type' | 'canonical' | 'geonames_id' | 'entity_id'>): string {
-  return m.type === 'DATE' ? m.entity_id : `${m.type}\u0000${m.canonical}\u0000${m.geonames_id ?? ''}`;
+export function localKey(m: Pick<OutputMention, 'type' | 'canonical' | 'geonames_id' | 'entity_id' | 'value'>): string {
+  if (m.type === 'DATE') return m.entity_id;
+  return `${m.type}\u0000${m.canonical}\u0000${localQualifier(m)}`;
+}
+
+/** The third part of a local key: a place's GeoNames id, a generic organization's qualifying place ("Canada" for a "Supreme Court"). */
+export function localQualifier(m: Pick<OutputMention, 'type' | 'geonames_id' | 'value'>): string {
+  return m.type === 'PLACE' ? (m.geonames_id ?? '') : m.type === 'ORG' ? (m.value ?? '') : '';
 }
 
 export class EntityTable {
@@ -43,10 +51,12 @@ export class EntityTable {
           type: m.type,
           canonical: m.type === 'DATE' ? m.value || m.text : m.canonical,
           localId: m.entity_id,
-          geonamesId: m.geonames_id ?? '',
+          geonamesId: m.type === 'PLACE' ? (m.geonames_id ?? '') : '',
+          qualifier: m.type === 'ORG' ? (m.value ?? '') : '',
           mentions: 0,
           documents: 0,
           aliases: new Set(),
+          aliasCounts: new Map(),
           lastDoc: null,
           first: '',
           last: '',
@@ -56,6 +66,7 @@ export class EntityTable {
       }
       a.mentions++;
       a.aliases.add(m.text);
+      a.aliasCounts.set(m.text, (a.aliasCounts.get(m.text) ?? 0) + 1);
       if (a.lastDoc !== docId) {
         a.documents++;
         a.lastDoc = docId;
@@ -96,7 +107,7 @@ export class EntityTable {
     const out: OutputEntity[] = [];
     for (const [id, o] of byId) {
       const info = linking.entities.get(id);
-      const aliases = new Set<string>();
+      const aliases = new Map<string, number>();
       let mentions = 0;
       let documents = 0;
       let first = '';
@@ -104,7 +115,7 @@ export class EntityTable {
       // The place of the entity: the resolution most of its mentions got (ties: the smaller GeoNames id).
       const votes = new Map<string, { n: number; place: PlaceCols }>();
       for (const a of o.members) {
-        for (const x of a.aliases) aliases.add(x);
+        for (const [x, n] of a.aliasCounts) aliases.set(x, (aliases.get(x) ?? 0) + n);
         mentions += a.mentions;
         documents += a.documents;
         if (a.first && (!first || a.first < first)) first = a.first;
@@ -130,7 +141,11 @@ export class EntityTable {
         entity_id: id,
         type: o.type,
         canonical: info?.canonical ?? o.members[0].canonical,
-        aliases: [...aliases].sort().join(' | '),
+        // Most used surface form first, each with its mention count: "Farraday (2) | Ellen Farraday (1)".
+        aliases: [...aliases]
+          .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+          .map(([x, n]) => `${x} (${n})`)
+          .join(' | '),
         mention_count: mentions,
         document_count: documentCounts?.get(id) ?? documents,
         first_date: first,

@@ -22,6 +22,11 @@
 // - Names the alias table knows are one entity; an acronym used alone joins
 //   the one organization that some document spelled out with that acronym
 //   (its aliases hold the acronym).
+// - A generic name ("Supreme Court") with a qualifier (the place the text tied
+//   it to, the mention's `value`) is one entity per name and place
+//   ("org:supreme-court-canada"); the bare name stays apart, flagged as
+//   ambiguous with every qualified one. A plural demonym ("New Yorkers")
+//   never takes an organization's alias.
 // PLACE
 // - One entity per gazetteer entry (GeoNames id). Two entries with the same
 //   name get the id suffixed with their GeoNames id ("place:wilmington-4145381");
@@ -33,6 +38,7 @@ import { entityId, slugify } from './slug.js';
 import { foldNameWord, parsePersonName } from '../normalizers/names.js';
 import { lookupOrg } from '../normalizers/aliases.js';
 import { lookupPlace } from '../normalizers/places.js';
+import { isDemonymPlural } from '../resolver/referents.js';
 
 /** What the linker knows of one document-local referent (summed over the archive). */
 export interface LocalEntity {
@@ -43,6 +49,8 @@ export interface LocalEntity {
   /** The id extraction gave it (DATE ids are kept). */
   localId: string;
   geonamesId: string;
+  /** ORG with a generic name: the place the text tied it to ('' when none). */
+  qualifier: string;
   mentions: number;
   documents: number;
   aliases: Set<string>;
@@ -83,6 +91,8 @@ interface Cluster {
   gid?: string;
   /** PLACE: the name its id is built from. */
   idName?: string;
+  /** The name shown when it is not a member's ("Supreme Court (Canada)"). */
+  shown?: string;
   id?: string;
 }
 
@@ -224,21 +234,35 @@ function linkOrgs(locals: LocalEntity[], out: Cluster[]): void {
   const byName = new Map<string, Cluster>();
   const acronyms: LocalEntity[] = [];
   const sorted = [...locals].sort(byWeight);
+  // Qualified generic names ("Supreme Court" of Canada): one entity per name and place.
+  const qualified = new Map<string, Cluster[]>();
   for (const e of sorted) {
-    const known = lookupOrg(e.canonical);
+    const known = isDemonymPlural(e.canonical) ? null : lookupOrg(e.canonical);
     if (!known && isAcronym(e.canonical)) {
       acronyms.push(e);
       continue;
     }
-    const k = slugify(known?.canonical ?? e.canonical);
+    const name = known?.canonical ?? e.canonical;
+    const k = e.qualifier ? `${slugify(name)}\u0000${e.qualifier}` : slugify(name);
     const c = byName.get(k);
-    if (c) join(c, e, known ? 'alias table' : 'same name');
+    if (c) join(c, e, known ? 'alias table' : e.qualifier ? 'same name and place' : 'same name');
     else {
       const n = newCluster(e);
-      n.idName = known?.canonical ?? e.canonical;
+      n.idName = e.qualifier ? `${name} ${e.qualifier}` : name;
+      n.shown = e.qualifier ? `${name} (${e.qualifier})` : undefined;
       byName.set(k, n);
       out.push(n);
+      if (e.qualifier) {
+        const l = qualified.get(slugify(name));
+        if (l) l.push(n);
+        else qualified.set(slugify(name), [n]);
+      }
     }
+  }
+  // The same name without a place stays apart, flagged: a bare "Supreme Court" may be any of them.
+  for (const [s, list] of qualified) {
+    const bare = byName.get(s);
+    if (bare) for (const c of list) bare.ambiguous.add(c);
   }
   // An acronym joins the organization some document spelled out with it.
   const expansions = [...byName.values()].filter((c) => !isAcronym(c.idName ?? ''));
@@ -373,7 +397,7 @@ export function linkEntities(locals: Iterable<LocalEntity>): Linking {
       if (m.canonical !== canonical) merged.add(`${m.canonical} (${rule || repRule})`);
     }
     // A place known only by an abbreviation ("Del.", "Ore.") is shown by its gazetteer name.
-    const shown = type === 'PLACE' && c.idName && /^(?:\p{Lu}[\p{L}]{0,4}\.)+$/u.test(canonical) ? c.idName : canonical;
+    const shown = c.shown ?? (type === 'PLACE' && c.idName && /^(?:\p{Lu}[\p{L}]{0,4}\.)+$/u.test(canonical) ? c.idName : canonical);
     entities.set(id, { canonical: shown, mergedFrom: [...merged].sort(), ambiguousWith: [] });
   }
   for (const c of clusters) {

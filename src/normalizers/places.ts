@@ -137,7 +137,7 @@ function adjacentRegions(surface: string, docText: string): Set<string> {
  * gazetteer entry, using the other names of the same document as context.
  * One result per input, same order; unresolvable or too ambiguous -> empty fields.
  */
-export function resolvePlaces(names: { surface: string; canonical: string }[], docText?: string): PlaceInfo[] {
+export function resolvePlaces(names: { surface: string; canonical: string; start?: number; end?: number }[], docText?: string): PlaceInfo[] {
   const g = gazetteer();
   // Distinct names, each with its readings.
   const keyOf = names.map((n) => foldKey(n.canonical || n.surface));
@@ -159,16 +159,26 @@ export function resolvePlaces(names: { surface: string; canonical: string }[], d
   // Anchors: names whose reading is clear without context.
   const facts = new Map<string, number>();
   const ownFacts = new Map<string, string[]>();
+  const anchors = new Map<string, GazEntry>();
   for (const [k, d] of distinct) {
     const b = best(d.cands, (e) => e.prior);
     if (!b || b.margin < ANCHOR_MARGIN) continue;
+    anchors.set(k, b.top);
     const f = factsOf(b.top);
     ownFacts.set(k, f);
     for (const x of f) facts.set(x, (facts.get(x) ?? 0) + 1);
   }
 
+  const listmates = docText ? listNeighbours(names, keyOf, docText) : new Map<string, Set<string>>();
+
   const resolved = new Map<string, PlaceInfo>();
   for (const [k, d] of distinct) {
+    // The places listed with this one ("Tokyo, Sydney, Wellington and Hong Kong"): their countries and world regions.
+    const mates: GazEntry[] = [];
+    for (const o of listmates.get(k) ?? []) {
+      const a = anchors.get(o);
+      if (a?.cc) mates.push(a);
+    }
     if (d.cands.length === 0) {
       resolved.set(k, EMPTY);
       continue;
@@ -211,6 +221,7 @@ export function resolvePlaces(names: { surface: string; canonical: string }[], d
           break;
         }
       } else if (e.cc && (has(`C:${e.cc}`) || has(`c:${e.cc}`))) b += 1;
+      if (mates.length > 0 && e.cc) b += listAffinity(e.cc, mates, g.worldRegionOf);
       if (b > 0) anyContext = true;
       return b;
     };
@@ -234,6 +245,56 @@ export function resolvePlaces(names: { surface: string; canonical: string }[], d
     return r;
   });
 }
+
+/** Words between two places of one list: ", ", " and ", ", or ", "; ". */
+const LIST_GAP = /^(?:\s*[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/;
+/** A list needs this many places to say something about its members' region ("Portland, Maine" is a pair, not a list). */
+const MIN_LIST = 3;
+
+/** For each distinct name, the other names it is listed with in the text. */
+function listNeighbours(names: { start?: number; end?: number }[], keyOf: string[], text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const order = names.map((_, i) => i).filter((i) => names[i].start !== undefined && names[i].end !== undefined);
+  order.sort((a, b) => names[a].start! - names[b].start!);
+  const flush = (run: number[]) => {
+    const keys = new Set(run.map((i) => keyOf[i]));
+    if (keys.size < MIN_LIST) return;
+    for (const k of keys) {
+      let s = out.get(k);
+      if (!s) out.set(k, (s = new Set()));
+      for (const o of keys) if (o !== k) s.add(o);
+    }
+  };
+  let run: number[] = [];
+  for (const i of order) {
+    const prev = run[run.length - 1];
+    if (prev !== undefined && names[i].start! >= names[prev].end! && names[i].start! - names[prev].end! <= 8 && LIST_GAP.test(text.slice(names[prev].end!, names[i].start!))) {
+      run.push(i);
+      continue;
+    }
+    flush(run);
+    run = [i];
+  }
+  flush(run);
+  return out;
+}
+
+/** How well a reading in country `cc` fits the places it is listed with: same country, same subregion, same world region. */
+function listAffinity(cc: string, mates: GazEntry[], regionOf: Map<string, [string, string]>): number {
+  const mine = regionOf.get(cc);
+  let b = 0;
+  for (const m of mates) {
+    if (m.cc === cc) return LIST_COUNTRY;
+    const theirs = regionOf.get(m.cc);
+    if (!mine || !theirs) continue;
+    if (mine[1] && mine[1] === theirs[1]) b = Math.max(b, LIST_SUBREGION);
+    else if (mine[0] === theirs[0]) b = Math.max(b, LIST_REGION);
+  }
+  return b;
+}
+const LIST_COUNTRY = 4;
+const LIST_SUBREGION = 3.5;
+const LIST_REGION = 2;
 
 const lookupCache = new Map<string, PlaceInfo | null>();
 

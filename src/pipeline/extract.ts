@@ -21,6 +21,8 @@ import { shippedModel, tagSpans } from '../tagger/tagger.js';
 import { gazetteer, lookupEntries } from '../data/gazetteer.js';
 import { lexicon } from '../recognizers/lexicon.js';
 import { lookupOrg } from '../normalizers/aliases.js';
+import { refineReferents } from '../resolver/referents.js';
+import { qualifyGenericOrgs } from '../normalizers/qualifiers.js';
 
 /** Loads the data every extraction reads (packs, alias table, the tagger's model): a worker does it before its first document arrives. */
 export function warmUp(): void {
@@ -149,12 +151,14 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
   const model = opts.tagger === false ? null : shippedModel();
   // Without the tagger the rules' spans are the final ones.
   const rules = ruleSpans(input, opts.recognizers, !model);
-  const spans = (model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
+  const combined = (model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
     // Titles and ranks stay outside a person's span and canonical name (GUIDELINES: "President Donald Trump" -> "Donald Trump").
     if (c.type !== 'PERSON') return c;
     const cut = titlePrefixLength(doc.text.slice(c.start, c.end));
     return cut > 0 ? { ...c, start: c.start + cut } : c;
   });
+  // Companies named after towns, "District of Columbia", demonyms in the plural.
+  const spans = refineReferents(doc.text, combined);
   const names = assignCanonicals(doc.text, spans);
   const mentions: Mention[] = spans.map((c, i) => ({
     start: c.start,
@@ -173,11 +177,12 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
   // Places, resolved together so that they disambiguate each other.
   const placeIdx = mentions.map((m, i) => (m.type === 'PLACE' ? i : -1)).filter((i) => i >= 0);
   if (placeIdx.length > 0) {
-    const infos = resolvePlaces(placeIdx.map((i) => ({ surface: mentions[i].text, canonical: mentions[i].canonical })), doc.text);
+    const infos = resolvePlaces(placeIdx.map((i) => ({ surface: mentions[i].text, canonical: mentions[i].canonical, start: mentions[i].start, end: mentions[i].end })), doc.text);
     placeIdx.forEach((mi, k) => {
       mentions[mi].place = infos[k];
     });
   }
+  qualifyGenericOrgs(doc.text, mentions);
   if (!visible) return { mentions, sentences: input.sentences };
   for (const m of mentions) {
     const o = originalSpan(visible, m.start, m.end);
@@ -218,7 +223,7 @@ export function toOutputMentions(doc: Document, { mentions, sentences }: Extract
       start: base.cp + cp(m.start),
       end: base.cp + cp(m.end),
       canonical: m.canonical,
-      value: m.date?.value ?? '',
+      value: m.date?.value ?? m.qualifier ?? '',
       date_start: m.date?.dateStart ?? '',
       date_end: m.date?.dateEnd ?? '',
       needs_anchor: m.date?.needsAnchor ?? false,

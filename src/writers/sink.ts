@@ -235,6 +235,7 @@ async function relinkCsv(partial: string, finalPath: string, relinker: Relinker,
       type: cell('type'),
       canonical: cell('canonical'),
       geonames_id: cell('geonames_id'),
+      value: cell('value'),
       sentence: cell('sentence'),
     } as unknown as OutputMention;
     const mapped = relinker.map(row);

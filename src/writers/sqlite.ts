@@ -131,9 +131,10 @@ export function createSqliteSink(path: string, opts: { force: boolean }): Output
         }
       })();
       db.exec(`UPDATE mentions SET entity_id = COALESCE((SELECT l.id FROM linkmap l WHERE l.type = mentions.type AND l.canonical = mentions.canonical
-               AND l.gid = COALESCE(mentions.geonames_id, '')), entity_id) WHERE type <> 'DATE'`);
+               AND l.gid = CASE mentions.type WHEN 'PLACE' THEN COALESCE(mentions.geonames_id, '') WHEN 'ORG' THEN COALESCE(mentions.value, '') ELSE '' END), entity_id)
+               WHERE type <> 'DATE'`);
       db.exec('DROP TABLE linkmap');
-      for (const m of db.prepare('SELECT doc_id, entity_id, type, canonical, geonames_id, sentence FROM mentions ORDER BY rowid').iterate()) {
+      for (const m of db.prepare('SELECT doc_id, entity_id, type, canonical, geonames_id, value, sentence FROM mentions ORDER BY rowid').iterate()) {
         relinker.map(m as OutputMention);
       }
       const { entities, cooccurrences } = relinker.finish();

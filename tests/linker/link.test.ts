@@ -123,3 +123,62 @@ test('dates keep their value ids, and the mention rows of a document keep its lo
   assert.equal(a.id(2, 'Marsh'), 'person:ellen-marsh');
   assert.equal(a.mention(2, 'Marsh').canonical, 'Marsh');
 });
+
+test('courts with one generic name in different countries or provinces get different ids', () => {
+  const a = archive([
+    'The U.S. Supreme Court on Monday declined to hear a privacy case from Ohio.',
+    'In Ottawa, the Supreme Court of Canada ruled that the police needed a warrant.',
+    'The Supreme Court of British Columbia rejected an appeal by a logging firm on Thursday.',
+    'Lawyers said the Supreme Court of Canada decision would stand, and the Supreme Court of Canada would not revisit it.',
+    'The Supreme Court heard arguments on Monday in a dispute over river water.',
+  ]);
+  const us = a.id(1, 'Supreme Court');
+  const ca = a.id(2, 'Supreme Court');
+  const bc = a.id(3, 'Supreme Court');
+  assert.equal(new Set([us, ca, bc]).size, 3, `${us} ${ca} ${bc}`);
+  assert.equal(ca, 'org:supreme-court-canada');
+  assert.equal(a.id(4, 'Supreme Court'), ca);
+  assert.equal(a.entity(ca).canonical, 'Supreme Court (Canada)');
+  // Unqualified, it is not guessed into one of them: it stays apart, flagged.
+  const bare = a.id(5, 'Supreme Court');
+  assert.equal(bare, 'org:supreme-court');
+  assert.equal(a.entity(bare).ambiguous_with.split(' | ').length, 3);
+});
+
+test('a company named after a town links across documents as an ORG, and its bare name in the same document joins it', () => {
+  const a = archive([
+    'Delta Air Lines said on Thursday it would add routes from Atlanta. Its chief executive, Marcus Lindqvist, said Delta would hire 500 workers.',
+    'Shares of Delta Air Lines rose 2 percent, while Bethlehem Steel fell.',
+    'Bethlehem Steel will provide the ramps for the new bridge.',
+  ]);
+  assert.equal(a.id(1, 'Delta'), 'org:delta-air-lines');
+  assert.equal(a.id(2, 'Delta Air Lines'), 'org:delta-air-lines');
+  assert.equal(a.id(2, 'Bethlehem Steel'), a.id(3, 'Bethlehem Steel'));
+  const e = a.entity('org:delta-air-lines');
+  assert.equal(e.type, 'ORG');
+  assert.equal(e.latitude, null);
+  assert.equal(e.aliases, 'Delta Air Lines (2) | Delta (1)');
+  assert.ok(!a.entities.some((x) => x.type === 'PLACE' && /bethlehem|delta/.test(x.entity_id)));
+});
+
+test('a place entity takes the resolution most of its mentions got, and counts its aliases', () => {
+  const a = archive([
+    'Flooding closed roads in Portland, Maine, on Monday. Portland officials opened shelters.',
+    'Portland, Maine, reopened its schools on Wednesday.',
+    'The ferry from Portland, Ore., was cancelled.',
+  ]);
+  const me = a.id(1, 'Portland');
+  const or = a.id(3, 'Portland');
+  assert.notEqual(me, or);
+  assert.equal(a.id(2, 'Portland'), me);
+  const e = a.entity(me);
+  assert.equal(e.mention_count, 3);
+  assert.equal(e.aliases, 'Portland (3)');
+  assert.ok(e.longitude! > -71 && e.longitude! < -70, 'Maine coordinates');
+  assert.ok(a.entity(or).longitude! < -120, 'Oregon coordinates');
+});
+
+test('"New Yorkers" never links to an organization', () => {
+  const a = archive(['Many New Yorkers spend the summer on the coast.', 'The New Yorker published the story on Monday.']);
+  assert.ok(!a.mentions[0].some((m) => m.type === 'ORG'), a.mentions[0].map((m) => `${m.text}/${m.type}`).join(', '));
+});

@@ -38,7 +38,8 @@ test('entity rows aggregate across documents and do not depend on the order docu
   const ann = x.rows().find((r) => r.entity_id === 'person:ann-lee')!;
   assert.equal(ann.mention_count, 3);
   assert.equal(ann.document_count, 2);
-  assert.equal(ann.aliases, 'Ann Lee | Lee');
+  // Surface forms with their mention counts, most used first.
+  assert.equal(ann.aliases, 'Ann Lee (2) | Lee (1)');
   assert.equal(ann.first_date, '2019-05-05');
   assert.equal(ann.last_date, '2020-01-01');
   assert.deepEqual(x.rows().map((r) => r.type), ['PERSON', 'ORG', 'PLACE']);

@@ -201,3 +201,13 @@ test('vague regions get no coordinates', () => {
   assert.equal(west!.latitude, null);
   assert.equal(west!.longitude, null);
 });
+
+test('a city listed with other places is resolved in their part of the world', () => {
+  // Wellington, England gets the document's "England"; the list of Asia-Pacific markets says New Zealand.
+  const text = 'Among Asia-Pacific markets, Tokyo, Seoul, Sydney and Wellington closed lower on Friday. Dealers in England said British shares would follow.';
+  const w = resolveIn(text).find((m) => m.text === 'Wellington')!;
+  assert.equal(w.country_code, 'NZ');
+  // Outside a list, the document's "England" still decides: the list was the evidence.
+  const alone = resolveIn('Dealers in England said shares in Wellington would follow.').find((m) => m.text === 'Wellington')!;
+  assert.equal(alone.country_code, 'GB');
+});

@@ -185,4 +185,9 @@ test('cross-document linking is shard-safe: shards + merge give the ids (and byt
   assert.match(rows, /link-07,link-07#\d+,org:danube-research-institute,ORG,DRI,/);
   const alone = readFileSync(join(dir, `part${shardOf('link-07', 3)}`, 'mentions.csv'), 'utf8');
   assert.match(alone, /link-07,link-07#\d+,org:dri,ORG,DRI,/, 'the shard alone cannot link it');
+  // The U.S. and Canadian supreme courts stay apart, and the U.S. court of link-17 and link-20 is one entity across shards.
+  assert.notEqual(shardOf('link-17', 3), shardOf('link-20', 3));
+  assert.match(rows, /link-20,link-20#\d+,org:supreme-court-united-states,ORG,Supreme Court,/);
+  assert.match(rows, /link-17,link-17#\d+,org:supreme-court-united-states,ORG,Supreme Court,/);
+  assert.match(rows, /link-18,link-18#\d+,org:supreme-court-canada,ORG,Supreme Court,/);
 });

@@ -1,0 +1,100 @@
+// What a name names, on original sentences written for these tests: companies
+// named after towns, "District of Columbia", plural demonyms, towns qualified
+// by their state.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../../src/pipeline/extract.js';
+import { isCompanyName, isDemonymPlural, refineReferents } from '../../src/resolver/referents.js';
+import type { Candidate } from '../../src/types.js';
+
+const rows = (text: string) => extractDocument({ id: 'd', source: '', title: '', date: '2024-03-05', text });
+
+test('a company named after a town is an ORG, never a plotted place', () => {
+  const text = 'Shares of Bethlehem Steel fell on Monday, and Nashua Corp. said it would close a plant. Delta Air Lines added two flights.';
+  const all = rows(text);
+  for (const name of ['Bethlehem Steel', 'Delta Air Lines']) {
+    const m = all.find((r) => r.text === name);
+    assert.ok(m, `${name} is a mention (got ${all.map((r) => `${r.text}/${r.type}`).join(', ')})`);
+    assert.equal(m!.type, 'ORG', name);
+    assert.equal(m!.latitude, null);
+  }
+  const nashua = all.find((r) => r.text.startsWith('Nashua'));
+  assert.equal(nashua?.type, 'ORG');
+  assert.ok(!all.some((r) => r.type === 'PLACE'), 'no place in a sentence about three companies');
+});
+
+test('the mechanism on spans: a PLACE ending in a company head, or followed by one, becomes the ORG', () => {
+  const text = 'Workers at Bethlehem Steel voted, and Gary Motors hired.';
+  const span = (s: string, type: Candidate['type']): Candidate => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type, source: 't', score: 1 });
+  const out = refineReferents(text, [span('Bethlehem', 'PLACE'), span('Gary Motors', 'PLACE')]);
+  assert.deepEqual(
+    out.map((c) => [text.slice(c.start, c.end), c.type]),
+    [
+      ['Bethlehem Steel', 'ORG'],
+      ['Gary Motors', 'ORG'],
+    ],
+  );
+  assert.ok(isCompanyName('Allegheny Steel'));
+  assert.ok(!isCompanyName('Steel'), 'a head word alone is not a company');
+  // A known place whose last word is a company head stays a place.
+  const mills = 'The mall in Owings Mills closed early.';
+  const om = refineReferents(mills, [{ start: 12, end: 24, type: 'PLACE', source: 't', score: 1 }]);
+  assert.equal(mills.slice(om[0].start, om[0].end), 'Owings Mills');
+  assert.equal(om[0].type, 'PLACE');
+});
+
+test('a bare use of a company\'s first word is the company, but not after a preposition of place', () => {
+  const text =
+    'Allegheny Steel said it would build a plant in Reading, Pa. Reading Corp., a separate company, would not bid. Officials in Reading welcomed the plan, and Allegheny said hiring would start in May.';
+  const all = rows(text);
+  const allegheny = all.find((r) => r.text === 'Allegheny');
+  assert.equal(allegheny?.type, 'ORG');
+  assert.equal(allegheny?.canonical, 'Allegheny Steel');
+  const reading = all.filter((r) => r.text === 'Reading');
+  assert.ok(reading.length >= 2);
+  for (const r of reading) assert.equal(r.type, 'PLACE', 'the town of Reading, where a company shares its name');
+  assert.equal(all.find((r) => r.text.startsWith('Reading Corp'))?.type, 'ORG');
+});
+
+test('plural demonyms are not entities: never a place, never an organization', () => {
+  for (const w of ['New Yorkers', 'Texans', 'Californians', 'Chicagoans', 'Israelis', 'Londoners']) assert.ok(isDemonymPlural(w), w);
+  for (const w of ['Athens', 'Memphis', 'Rogers', 'Evans', 'New York', 'Yankees']) assert.ok(!isDemonymPlural(w), w);
+  const all = rows('Many New Yorkers spend August on the coast, and Texans were not far behind, the mayor of Boston said.');
+  assert.ok(!all.some((r) => r.text === 'New Yorkers' || r.text === 'Texans'), all.map((r) => r.text).join(', '));
+  assert.ok(!all.some((r) => r.entity_id.includes('new-yorker')));
+  assert.ok(all.some((r) => r.text === 'Boston' && r.type === 'PLACE'));
+});
+
+test('"District of Columbia" is the district, not a town called Columbia', () => {
+  const text = 'The District of Columbia will raise its minimum wage.';
+  const span = refineReferents(text, [{ start: text.indexOf('Columbia'), end: text.indexOf('Columbia') + 8, type: 'PLACE', source: 't', score: 1 }]);
+  assert.equal(text.slice(span[0].start, span[0].end), 'District of Columbia', 'the span grows over "District of", not over "The"');
+  const all = rows(
+    'Lawmakers in the District of Columbia voted on Tuesday to raise the minimum wage. The District of Columbia council said the change would start in July. Officials in Columbia, S.C., said they would watch.',
+  );
+  const sc = all.find((r) => r.text === 'Columbia');
+  assert.ok(sc && sc.place_kind === 'city' && sc.latitude! < 35, 'Columbia, S.C. is the city');
+  const dc = all.filter((r) => r.type === 'PLACE' && r.text.startsWith('District'));
+  assert.ok(dc.length >= 2, all.map((r) => `${r.text}/${r.type}`).join(', '));
+  for (const r of dc) {
+    assert.equal(r.text, 'District of Columbia');
+    assert.equal(r.entity_id, 'place:district-of-columbia');
+    assert.equal(r.place_kind, 'region');
+    assert.ok(Math.abs(r.latitude! - 38.9) < 0.5, 'Washington, not South Carolina');
+  }
+});
+
+test('a town before ", <state>" is found whole and resolved in that state', () => {
+  const all = rows('BLUE BELL, Pa. — A drug maker based in Blue Bell, Pa., said on Tuesday it would cut 200 jobs.');
+  const bell = all.filter((r) => /bell/i.test(r.text));
+  assert.deepEqual(
+    bell.map((r) => r.text),
+    ['BLUE BELL', 'Blue Bell'],
+  );
+  for (const r of bell) {
+    assert.equal(r.canonical, 'Blue Bell');
+    assert.equal(r.country_code, 'US');
+    assert.ok(r.longitude! > -76 && r.longitude! < -75, 'Blue Bell, Pennsylvania, not Bell, California');
+  }
+});
