@@ -91,10 +91,16 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     const overlapsTagger = t < tagged.length && tagged[t].start < r.end;
     // A name the alias table or gazetteer knows (it has a canonical form) stays
     // when the tagger saw nothing there at all.
-    if ((inside || r.canonical) && !overlapsTagger) out.push(r);
+    // An AP state abbreviation after a city the tagger found ("Wilmington, Del.") is the state.
+    const before = t > 0 ? tagged[t - 1] : undefined;
+    const qualifier = r.type === 'PLACE' && before?.type === 'PLACE' && text.slice(before.end, r.start) === ', ' && STATE_ABBREVIATION.test(text.slice(r.start, r.end));
+    if ((inside || r.canonical || qualifier) && !overlapsTagger) out.push(r);
   }
   return resolve(input, out, { names: true });
 }
+
+/** "Del.", "Ore.", "N.C.", "Calif.": a capitalized abbreviation with its period(s). */
+const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{1,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
 
 /**
  * A nationality adjective stays inside a registered name ("British Embassy")

@@ -105,3 +105,8 @@ test('a nationality adjective before a name the alias table knows stays outside 
   // Without a known name inside, the tagger's span is left as it is.
   assert.deepEqual(dropLeadingDemonyms(input, spans, new Map()).map((s) => text.slice(s.start, s.end)), ['British Secret Intelligence Service', 'British Embassy']);
 });
+
+test('an AP state abbreviation after a city stays a place when the tagger leaves it out', () => {
+  const got = rows('Police in Wilmington, Del., questioned a man about a warehouse fire. Fishing crews in Portland, Ore., said they would wait.');
+  for (const want of ['PLACE:Wilmington', 'PLACE:Del.', 'PLACE:Portland', 'PLACE:Ore.']) assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
+});
