@@ -41,6 +41,8 @@ export interface Anchor {
   day?: string;
   /** UTF-16 offset of the end of the anchoring mention. */
   end: number;
+  /** The last quarter or half up to here ("2023-Q3", "FY2024-H1"): "the same period last year" counts from it. */
+  period?: string;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -384,6 +386,13 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   // ISO date.
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) return result(s);
 
+  // "the same quarter last year", "the same period a year earlier", "the year-earlier period".
+  if ((m = SAME_PERIOD.exec(core))) {
+    const v = samePeriodValue(m[1], m[2], ctx, dct);
+    if (v) return v;
+  }
+  if ((m = /^(?:year-earlier|year-ago|year-before) period$/.exec(core))) return samePeriodValue('period', 'a year earlier', ctx, dct)!;
+
   // "June last year", "June 3 of last year", "the summer of next year".
   if ((m = /^([a-z]+\.?)(?: (\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?(last|this|next) year$/.exec(core))) {
     const shift = m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0;
@@ -556,6 +565,64 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   return result('', !dct);
 }
 
+const SAME_PERIOD = /^the same (day|week|month|quarter|half|period|spring|summer|autumn|fall|winter) (.+)$/;
+/** Deictic ("last year", "a year ago": from the dct), anchored ("a year earlier", "the previous year": from the period) or written ("of 2022"). */
+const YEAR_SHIFT = /^(?:(?:of |in )?(last|next) year|(?:a|one) year (ago|earlier|before|later)|(?:of |in )?the (previous|prior|preceding|following) year|the year (before|earlier)|(?:of|in) (\d{4}))$/;
+
+/** The period the text speaks of, at the unit's granularity: the last quarter or half, else the last date, else the dct's. */
+function samePeriodBase(unit: string, ctx: DateContext, dct: Date | null): string | null {
+  const a = ctx.anchor ? parseCal(ctx.anchor.value) : null;
+  const period = ctx.anchor?.period;
+  const at = a ?? (dct ? calOfDate(dct) : null);
+  switch (unit) {
+    case 'quarter':
+      if (period && /-Q/.test(period)) return period;
+      return (a && shiftCal(a, 'quarter', 0)) || (dct ? shiftCal(calOfDate(dct), 'quarter', 0) : null);
+    case 'half': {
+      if (period && /-H/.test(period)) return period;
+      const c = a && (a.h || a.q || a.m) ? a : dct ? calOfDate(dct) : null;
+      if (!c) return null;
+      const h = c.h ?? ((c.q ? c.q * 3 : c.m!) <= 6 ? 1 : 2);
+      return `${c.y}-H${h}`;
+    }
+    case 'period':
+      return period ?? (a && (a.m || a.q || a.h || a.s) ? ctx.anchor!.value : null);
+    case 'day':
+      return ctx.anchor?.day ?? (dct ? iso(dct) : null);
+    case 'week': {
+      const d = ctx.anchor?.day ? parseCal(ctx.anchor.day) : null;
+      return d ? isoWeek(utc(d.y, d.m!, d.d!)) : dct ? isoWeek(dct) : null;
+    }
+    case 'month':
+      return at?.m ? `${at.y}-${pad(at.m)}` : null;
+    default:
+      return at ? `${at.y}-${SEASONS[unit]}` : null;
+  }
+}
+
+/** "the same quarter last year" -> the quarter spoken of, a year back; one value for the whole span. */
+function samePeriodValue(unit: string, phrase: string, ctx: DateContext, dct: Date | null): DateValue | null {
+  const y = YEAR_SHIFT.exec(phrase);
+  if (!y) return null;
+  const base = samePeriodBase(unit, ctx, dct);
+  const baseYear = base ? +/^(?:FY)?(\d{4})/.exec(base)![1] : null;
+  let year: number;
+  if (y[5]) year = +y[5];
+  else if (y[1] || y[2] === 'ago') {
+    if (!dct) return result('', true);
+    year = dct.getUTCFullYear() + (y[1] === 'next' ? 1 : -1);
+  } else {
+    const word = y[2] ?? y[3] ?? y[4];
+    if (baseYear === null) return result('PAST_REF');
+    year = baseYear + (word === 'later' || word === 'following' ? 1 : -1);
+  }
+  if (!base) return result(String(year));
+  const v = base.replace(/^(FY)?\d{4}/, (_x, fy: string | undefined) => `${fy ?? ''}${year}`);
+  // February 29 of a year that has none.
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return result(d ? `${d[1]}-${d[2]}-${pad(Math.min(+d[3], daysIn(+d[1], +d[2])))}` : v);
+}
+
 type WeekdayRule = 'onOrBefore' | 'onOrAfter' | 'before' | 'after';
 
 function weekdayDate(wd: number, base: Date, rule: WeekdayRule): string {
@@ -656,6 +723,7 @@ function quarterValue(core: string, ctx: DateContext, dct: Date | null, dy: numb
   return null;
 }
 
+const PERIOD_VALUE = /^(?:FY)?\d{4}-[QH][1-4]$/;
 const ANCHORED = /^(?:the (?:following|previous|preceding|next|same|very same) |that )|\b(?:earlier|later|before|after)$/i;
 
 /**
@@ -670,7 +738,10 @@ export function normalizeDates(mentions: { text: string; start: number; end: num
     // The anchor is the last date that the text fixes on its own or from the dct; a date counted from the
     // anchor ("the day before", "two years later") does not move it.
     if (parseCal(v.value) && !/^(?:today|now|tonight)$/i.test(mention.text) && !ANCHORED.test(mention.text)) {
-      anchor = { value: v.value, end: mention.end, day: /^\d{4}-\d{2}-\d{2}$/.test(v.value) ? v.value : anchor?.day };
+      anchor = { value: v.value, end: mention.end, day: /^\d{4}-\d{2}-\d{2}$/.test(v.value) ? v.value : anchor?.day, period: anchor?.period };
+    }
+    if (PERIOD_VALUE.test(v.value) && !ANCHORED.test(mention.text)) {
+      anchor = anchor ? { ...anchor, period: v.value } : { value: '', end: mention.end, period: v.value };
     }
     return v;
   });

@@ -18,7 +18,7 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const MOD = `(?:${cap('early')}|${cap('late')}|${cap('mid')}-?|${cap('the')} (?:early|late|mid-?|start of|end of|beginning of|middle of) ?)`;
-const NUM = `(?:\\d{1,3}(?:,\\d{3})*|${capAlt(['thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred'])}|${cap('a')}|${cap('an')}|${cap('one')}|${cap('two')}|${cap('three')}|${cap('four')}|${cap('five')}|${cap('six')}|${cap('seven')}|${cap('eight')}|${cap('nine')}|${cap('ten')}|${cap('eleven')}|${cap('twelve')}|${cap('fifteen')}|${cap('twenty')}|${cap('thirty')}|${cap('forty')}|${cap('fifty')}|${cap('several')}|${cap('some')}|${cap('a few')}|${cap('many')})`;
+const NUM = `(?:\\d{1,3}(?:,\\d{3})*|${capAlt(['thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred'])}|${cap('a')}|${cap('an')}|${cap('one')}|${cap('two')}|${cap('three')}|${cap('four')}|${cap('five')}|${cap('six')}|${cap('seven')}|${cap('eight')}|${cap('nine')}|${cap('ten')}|${cap('eleven')}|${cap('twelve')}|${cap('fifteen')}|${cap('twenty')}|${cap('thirty')}|${cap('forty')}|${cap('fifty')}|${cap('several')}|${cap('some')}|${cap('a few')}|${cap('a couple of')}|${cap('many')})`;
 const SEASON = '(?:spring|summer|autumn|winter)';
 const MONTH_FULL = `(?:${alt(MONTHS)})`;
 const REL_WORD = `(?:${capAlt(['last', 'next', 'past', 'coming'])}|${cap('this')}(?: past| coming)?)`;
@@ -27,6 +27,8 @@ const FISCAL_YEAR = `(?:(?:${capAlt(['fiscal', 'financial'])})(?: year)? ['’]?
 /** What a quarter or half belongs to: "of 2022", "of fiscal 2024", "of last year", "of the year". */
 const PERIOD_OF = `(?:,? (?:of )?(?:${YEAR}|${FISCAL_YEAR})| of (?:the )?(?:last|this|next|previous|following|same) year| of the year)`;
 const NUM_WORDS = 'few|couple|several|many|some|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+/** A year before or after the period just named: "last year", "a year earlier", "the previous year", "of 2022". */
+const YEAR_BEFORE = `(?:(?:of |in )?(?:last|next) year|(?:a|one) year (?:earlier|ago|before|later)|(?:of |in )?the (?:previous|prior|preceding|following) year|the year (?:before|earlier)|(?:of|in) ${YEAR})`;
 const ORDINAL_CENTURY = '(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)';
 
 interface Pattern {
@@ -72,6 +74,8 @@ export const PATTERNS: Pattern[] = [
   { re: P(`(?:${cap('last')}|${cap('next')}|${cap('past')}|${cap('coming')}) (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century)`), score: 0.7, accept: notDuration, mod: 'word' },
   { re: P(`${cap('the')} (?:following|previous|preceding|next|same) (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall|decade|weekend|morning|afternoon|evening|night|${WEEKDAY})`), score: 0.65 },
   { re: P(`${cap('that')} (?:same )?(?:day|week|month|quarter|year|spring|summer|autumn|winter|fall)`), score: 0.6 },
+  // The same period a year before, one span: "the same quarter last year", "the same period a year earlier", "the same month of 2022".
+  { re: PA(`${cap('the')} same (?:day|week|month|quarter|half|period|spring|summer|autumn|winter|fall) ${YEAR_BEFORE}`), score: 0.8, needs: has('same') },
   // "the day before", "the year after" standing alone (not "the day before the vote", which needs the event).
   { re: PA(`${cap('the')} (?:day|week|month|year) (?:before|after)(?=\\s*[,.;:!?)]|$)`), score: 0.6, needs: has('before', 'after') },
   // Compounds, one span each: "last February", "this past spring", "next Wednesday", "June last year", "Tuesday last week".
@@ -85,6 +89,7 @@ export const PATTERNS: Pattern[] = [
   { re: PA(`H[12](?:[ -]?(?:${YEAR}|['’]\\d\\d))?`), needs: has('H1', 'H2'), score: 0.75, accept: acceptHalf },
   { needs: has('iscal', 'inancial', 'FY'), re: PA(`${FISCAL_YEAR}|${YEAR} (?:fiscal|financial) year|(?:${capAlt(['last', 'this', 'next', 'current', 'previous', 'coming'])}) (?:fiscal|financial) year`), score: 0.85 },
   { re: PA(`(?:${capAlt(['last', 'this', 'next', 'past', 'current', 'latest', 'previous', 'prior', 'coming', 'same'])}|${cap('most')} recent|year-earlier|year-ago|year-before) quarter(?!-)`), score: 0.75, needs: has('quarter') },
+  { re: PA('year-(?:earlier|ago|before) period'), score: 0.75, needs: has('period') },
   { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75 },
   // "two years earlier", "55 years ago", "years later": found from the unit, the number is looked for before it.
   { re: P(`(?:${cap('day')}|${cap('week')}|${cap('month')}|${cap('year')}|${cap('decade')})s? (?:ago|earlier|later)|${cap('centuries')} (?:ago|earlier|later)`), score: 0.65, needs: has('ago', 'earlier', 'later', 'before', 'after'), accept: acceptRelativeUnit, extend: extendNumber },
