@@ -31,7 +31,7 @@ const NUM_WORDS = 'few|couple|several|many|some|one|two|three|four|five|six|seve
 const YEAR_BEFORE = `(?:(?:of |in )?(?:last|next) year|(?:a|one) year (?:earlier|ago|before|later)|(?:of |in )?the (?:previous|prior|preceding|following) year|the year (?:before|earlier)|(?:of|in) ${YEAR})`;
 const ORDINAL_CENTURY = '(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)';
 
-interface Pattern {
+export interface Pattern {
   re: RegExp;
   score: number;
   /** A modifier just before the match belongs to it ("early 2019", "the late 1960s", "mid-June"). */
@@ -103,7 +103,7 @@ export const PATTERNS: Pattern[] = [
   { re: PA(`H[12](?:[ -]?(?:${YEAR}|['’]\\d\\d))?`), score: 0.75, accept: acceptHalf, key: /H[12]/g, reach: 0 },
   { re: PA(`${FISCAL_YEAR}|${YEAR} (?:fiscal|financial) year|(?:${capAlt(['last', 'this', 'next', 'current', 'previous', 'coming'])}) (?:fiscal|financial) year`), score: 0.85, key: /iscal|inancial|FY/g, reach: 10 },
   { re: PA(`(?:${capAlt(['last', 'this', 'next', 'past', 'current', 'latest', 'previous', 'prior', 'coming', 'same'])}|${cap('most')} recent|year-earlier|year-ago|year-before) quarter(?!-)`), score: 0.75, key: K_QUARTER, reach: 13 },
-  { re: PA('year-(?:earlier|ago|before) period'), score: 0.75, key: /period/g, reach: 12 },
+  { re: PA('year-(?:earlier|ago|before) period'), score: 0.75, key: /period/g, reach: 13 },
   { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75, key: /[Tt]o(?:day|morrow|night)|[Yy]esterday/g, reach: 0 },
   // "two years earlier", "55 years ago", "years later": found from the unit, the number is looked for before it.
   { re: P(`(?:${cap('day')}|${cap('week')}|${cap('month')}|${cap('year')}|${cap('decade')})s? (?:ago|earlier|later)|${cap('centuries')} (?:ago|earlier|later)`), score: 0.65, accept: acceptRelativeUnit, extend: extendNumber, key: / (?:ago|earlier|later)/g, reach: 10 },
@@ -198,38 +198,49 @@ function hitsOf(key: RegExp, text: string): number[] {
   return out;
 }
 
+/**
+ * The matches of `p` a scan of the whole text would find, trying only the positions a match can
+ * start at: at most `reach` characters before a hit of its key; after a match, the scan goes on
+ * from its end. `hits` caches the keys' hits for this text.
+ */
+export function patternMatches(p: Pattern, text: string, hits: Map<RegExp, number[]> = new Map()): RegExpExecArray[] {
+  let keyHits = hits.get(p.key);
+  if (!keyHits) hits.set(p.key, (keyHits = hitsOf(p.key, text)));
+  const out: RegExpExecArray[] = [];
+  if (keyHits.length === 0) return out;
+  let re = STICKY.get(p.re);
+  if (!re) STICKY.set(p.re, (re = new RegExp(p.re.source, p.re.flags.replace('g', '') + 'y')));
+  let next = 0;
+  for (const k of keyHits) {
+    let pos = Math.max(next, k - p.reach);
+    while (pos <= k) {
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      if (m === null) {
+        pos++;
+        continue;
+      }
+      out.push(m);
+      pos = next = m.index + m[0].length;
+    }
+    if (next <= k) next = k + 1;
+  }
+  return out;
+}
+
 /** Find DATE candidates in a text (UTF-16 offsets). */
 export function findDates(text: string): Candidate[] {
   const raw: Candidate[] = [];
   const hits = new Map<RegExp, number[]>();
   for (const p of PATTERNS) {
-    let keyHits = hits.get(p.key);
-    if (!keyHits) hits.set(p.key, (keyHits = hitsOf(p.key, text)));
-    if (keyHits.length === 0) continue;
-    let re = STICKY.get(p.re);
-    if (!re) STICKY.set(p.re, (re = new RegExp(p.re.source, p.re.flags.replace('g', '') + 'y')));
-    // The positions a scan of the whole text would try, in order, less those no match can start at:
-    // every match starts at most `reach` characters before a hit; after a match, the scan goes on from its end.
-    let next = 0;
-    for (const k of keyHits) {
-      let pos = Math.max(next, k - p.reach);
-      while (pos <= k) {
-        re.lastIndex = pos;
-        const m = re.exec(text);
-        if (m === null) {
-          pos++;
-          continue;
-        }
-        const start = m.index;
-        const end = start + m[0].length;
-        pos = next = end;
-        if (p.accept && !p.accept(text, start, end, m)) continue;
-        let from = start;
-        if (p.extend) from = p.extend(text, from);
-        if (p.mod) from = extendModifier(text, from, p.mod === 'word');
-        raw.push({ start: from, end, type: 'DATE', source: 'dates', score: p.score });
-      }
-      if (next <= k) next = k + 1;
+    for (const m of patternMatches(p, text, hits)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (p.accept && !p.accept(text, start, end, m)) continue;
+      let from = start;
+      if (p.extend) from = p.extend(text, from);
+      if (p.mod) from = extendModifier(text, from, p.mod === 'word');
+      raw.push({ start: from, end, type: 'DATE', source: 'dates', score: p.score });
     }
   }
   // Longest match wins among overlapping date readings.
