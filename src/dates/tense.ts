@@ -53,26 +53,27 @@ function governor(toks: string[], k: number): string {
 
 const SKIP_TO_GOVERNOR = new Set(['on', 'in', 'at', 'by', 'last', 'this', 'next', 'the', 'early', 'late', 'also', 'now', 'again', 'not']);
 
-/** The marker word `toks[k]` sets, looking at its neighbours; null if it sets none. */
-function marker(toks: string[], k: number, w: DateWords): Tense | null {
+/** The marker word `toks[k]` sets, looking at its neighbours (`low`: the tokens in lower case); null if it sets none. */
+function marker(toks: string[], low: string[], k: number, w: DateWords): Tense | null {
   const raw = toks[k];
-  const t = raw.toLowerCase().replace(/’/g, "'");
-  const prev = (toks[k - 1] ?? '').toLowerCase();
-  const next = (toks[k + 1] ?? '').toLowerCase();
+  const lk = low[k];
+  const t = lk.includes('’') ? lk.replace(/’/g, "'") : lk;
+  const prev = k > 0 ? low[k - 1] : '';
+  const next = k + 1 < low.length ? low[k + 1] : '';
   // Capitalized words are names or sentence starts, not auxiliaries ("May", "Will Smith").
-  const lower = raw === raw.toLowerCase() || k === 0;
+  const lower = raw === lk || k === 0;
   // A modal with a perfect looks back: "may have failed".
   if (lower && w.modals.has(t) && next === 'have') return 'past';
   if (t.endsWith("'ll")) return 'future';
   if (lower && w.futureWords.has(t)) return 'future';
   if (lower && w.scheduleVerbs.has(t)) return 'future';
   if (t === 'to') {
-    if (w.futurePhrases.includes(`${prev} to`)) return 'future';
+    if (w.futurePhraseFirst.get('to')?.has(prev)) return 'future';
     // "voted on Monday to strike", "plans to open": an intention; "failed to agree" is not one.
     if (w.baseVerbs.has(next) && w.intentBeforeTo.has(governor(toks, k))) return 'future';
     return null;
   }
-  if (w.futurePhrases.includes(`${prev} ${t}`)) return 'future';
+  if (w.futurePhraseFirst.get(t)?.has(prev)) return 'future';
   if (w.pastWords.has(t)) return 'past';
   // A passive after "be" takes its tense from the auxiliary: "is to be held", "will be signed".
   if (prev === 'be') return null;
@@ -82,32 +83,36 @@ function marker(toks: string[], k: number, w: DateWords): Tense | null {
   return null;
 }
 
+const lowerAll = (toks: string[]) => toks.map((t) => t.toLowerCase());
+
 /** Tense of the clause holding the date at [start, end). */
 export function clauseTense(text: string, start: number, end: number): Tense {
   const w = dateWords();
   const back = tokens(backText(text, start));
+  const low = lowerAll(back);
   for (let k = back.length - 1; k >= 0; k--) {
-    const t = back[k].toLowerCase();
+    const t = low[k];
     if (t === ',') continue;
     // A base verb after "to" is read together with the "to" before it.
-    if (back[k - 1]?.toLowerCase() === 'to' && w.baseVerbs.has(t)) {
-      const r = marker(back, k - 1, w);
+    if (k > 0 && low[k - 1] === 'to' && w.baseVerbs.has(t)) {
+      const r = marker(back, low, k - 1, w);
       if (r) return r;
     }
-    const r = marker(back, k, w);
+    const r = marker(back, low, k, w);
     if (r) return r;
     if (w.clauseBreaks.has(t) && k < back.length - 1) break;
   }
-  const fronted = back.every((t) => t === ',' || FRONT.has(t.toLowerCase()));
+  const fronted = low.every((t) => t === ',' || FRONT.has(t));
   const ahead = tokens(aheadText(text, end));
+  const lowAhead = lowerAll(ahead);
   for (let k = 0; k < ahead.length; k++) {
-    const t = ahead[k].toLowerCase();
+    const t = lowAhead[k];
     if (t === ',') {
       if (!fronted) break;
       continue;
     }
     if (w.clauseBreaks.has(t)) break;
-    const r = marker(ahead, k, w);
+    const r = marker(ahead, lowAhead, k, w);
     if (r) return r;
   }
   return 'none';

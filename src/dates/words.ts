@@ -7,6 +7,8 @@ import { dataPath } from '../util/paths.js';
 export interface DateWords {
   futureWords: Set<string>;
   futurePhrases: string[];
+  /** The future phrases by their last word: "is to" -> to: {is}. A phrase "A B" matches words a, b when b's set holds a. */
+  futurePhraseFirst: Map<string, Set<string>>;
   scheduleVerbs: Set<string>;
   pastWords: Set<string>;
   notPast: Set<string>;
@@ -32,6 +34,18 @@ function lines(file: string): string[] {
   return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean) : [];
 }
 
+function byLastWord(phrases: string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const p of phrases) {
+    const i = p.indexOf(' ');
+    if (i < 0) continue;
+    const last = p.slice(i + 1);
+    if (!out.has(last)) out.set(last, new Set());
+    out.get(last)!.add(p.slice(0, i));
+  }
+  return out;
+}
+
 export function dateWords(): DateWords {
   if (cached) return cached;
   const path = dataPath('dates', 'words.json');
@@ -41,6 +55,7 @@ export function dateWords(): DateWords {
   cached = {
     futureWords: new Set(list('futureWords')),
     futurePhrases: list('futurePhrases'),
+    futurePhraseFirst: byLastWord(list('futurePhrases')),
     scheduleVerbs: new Set(list('scheduleVerbs')),
     pastWords: new Set(list('pastWords')),
     notPast: new Set(list('notPast')),

@@ -265,10 +265,14 @@ function shiftCal(a: Cal, unit: string, n: number): string | null {
 function nearAnchor(ctx: DateContext): Cal | null {
   if (!ctx.anchor || ctx.text === undefined || ctx.start === undefined) return null;
   const between = ctx.text.slice(ctx.anchor.end, ctx.start);
+  // Two sentence ends are enough to say no: the scan stops there, not at the far anchor.
+  SENTENCE_END.lastIndex = 0;
+  if (SENTENCE_END.exec(between) && SENTENCE_END.exec(between)) return null;
   if (/\n\s*\n/.test(between)) return null;
-  const ends = between.match(/[.!?]["'”’)]?\s/g)?.length ?? 0;
-  return ends <= 1 ? parseCal(ctx.anchor.value) : null;
+  return parseCal(ctx.anchor.value);
 }
+
+const SENTENCE_END = /[.!?]["'”’)]?\s/g;
 
 /** The nearest explicit year written before the mention (at most 3000 characters back). */
 function writtenYear(ctx: DateContext): number | null {
@@ -376,6 +380,9 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   // Modifiers change the part of the period, not its value.
   const core = l.replace(MOD_PREFIX, '');
   let m: RegExpExecArray | null;
+
+  // A year, possibly modified ("2019", "early 2019", "mid-1990"): the commonest date, and no other reading below takes it.
+  if (YEAR_ONLY.test(core)) return result(core);
 
   // Vague references.
   if (/^(?:recently|recent (?:years|months|weeks|decades)|in the past|past|lately)$/.test(l)) return result('PAST_REF');
@@ -565,6 +572,7 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   return result('', !dct);
 }
 
+const YEAR_ONLY = /^\d{4}$/;
 const SAME_PERIOD = /^the same (day|week|month|quarter|half|period|spring|summer|autumn|fall|winter) (.+)$/;
 /** Deictic ("last year", "a year ago": from the dct), anchored ("a year earlier", "the previous year": from the period) or written ("of 2022"). */
 const YEAR_SHIFT = /^(?:(?:of |in )?(last|next) year|(?:a|one) year (ago|earlier|before|later)|(?:of |in )?the (previous|prior|preceding|following) year|the year (before|earlier)|(?:of|in) (\d{4}))$/;
