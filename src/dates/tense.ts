@@ -7,7 +7,7 @@
 // "to" + a base-form verb); past is a past-tense or participle verb
 // ("said", "was", "arrested"). Bounded windows: linear in the number of dates.
 
-import { dateWords, type DateWords } from './words.js';
+import { dateWords, WordFlag as F, type DateWords } from './words.js';
 
 export type Tense = 'past' | 'future' | 'none';
 
@@ -62,24 +62,24 @@ function marker(toks: string[], low: string[], k: number, w: DateWords): Tense |
   const next = k + 1 < low.length ? low[k + 1] : '';
   // Capitalized words are names or sentence starts, not auxiliaries ("May", "Will Smith").
   const lower = raw === lk || k === 0;
+  const f = w.flags.get(t) ?? 0;
   // A modal with a perfect looks back: "may have failed".
-  if (lower && w.modals.has(t) && next === 'have') return 'past';
+  if (lower && f & F.modal && next === 'have') return 'past';
   if (t.endsWith("'ll")) return 'future';
-  if (lower && w.futureWords.has(t)) return 'future';
-  if (lower && w.scheduleVerbs.has(t)) return 'future';
+  if (lower && f & (F.future | F.schedule)) return 'future';
   if (t === 'to') {
     if (w.futurePhraseFirst.get('to')?.has(prev)) return 'future';
     // "voted on Monday to strike", "plans to open": an intention; "failed to agree" is not one.
     if (w.baseVerbs.has(next) && w.intentBeforeTo.has(governor(toks, k))) return 'future';
     return null;
   }
-  if (w.futurePhraseFirst.get(t)?.has(prev)) return 'future';
-  if (w.pastWords.has(t)) return 'past';
+  if (f & F.phraseLast && w.futurePhraseFirst.get(t)!.has(prev)) return 'future';
+  if (f & F.pastWord) return 'past';
   // A passive after "be" takes its tense from the auxiliary: "is to be held", "will be signed".
   if (prev === 'be') return null;
-  if (!lower || w.notPast.has(t)) return null;
-  if (w.pastVerbs.has(t)) return 'past';
-  if (/^[a-z]{3,}[^e]ed$/.test(t) && !w.baseVerbs.has(t)) return 'past';
+  if (!lower || f & F.notPast) return null;
+  if (f & F.pastVerb) return 'past';
+  if (t.endsWith('ed') && /^[a-z]{3,}[^e]ed$/.test(t) && !(f & F.baseVerb)) return 'past';
   return null;
 }
 

@@ -25,6 +25,37 @@ export interface DateWords {
   ordinals: Record<string, number>;
   pastVerbs: Set<string>;
   baseVerbs: Set<string>;
+  /** Every table a word belongs to, as WordFlag bits: one look-up per token instead of one per table. */
+  flags: Map<string, number>;
+}
+
+export const WordFlag = {
+  modal: 1,
+  future: 2,
+  schedule: 4,
+  pastWord: 8,
+  notPast: 16,
+  pastVerb: 32,
+  baseVerb: 64,
+  clauseBreak: 128,
+  phraseLast: 256,
+} as const;
+
+function flagsOf(w: Omit<DateWords, 'flags'>): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (words: Iterable<string>, bit: number) => {
+    for (const x of words) out.set(x, (out.get(x) ?? 0) | bit);
+  };
+  add(w.modals, WordFlag.modal);
+  add(w.futureWords, WordFlag.future);
+  add(w.scheduleVerbs, WordFlag.schedule);
+  add(w.pastWords, WordFlag.pastWord);
+  add(w.notPast, WordFlag.notPast);
+  add(w.pastVerbs, WordFlag.pastVerb);
+  add(w.baseVerbs, WordFlag.baseVerb);
+  add(w.clauseBreaks, WordFlag.clauseBreak);
+  add(w.futurePhraseFirst.keys(), WordFlag.phraseLast);
+  return out;
 }
 
 let cached: DateWords | null = null;
@@ -52,7 +83,7 @@ export function dateWords(): DateWords {
   const raw = (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}) as Record<string, unknown>;
   const list = (k: string) => (Array.isArray(raw[k]) ? (raw[k] as string[]) : []);
   const map = (k: string) => (raw[k] && typeof raw[k] === 'object' && !Array.isArray(raw[k]) ? (raw[k] as Record<string, number>) : {});
-  cached = {
+  const tables = {
     futureWords: new Set(list('futureWords')),
     futurePhrases: list('futurePhrases'),
     futurePhraseFirst: byLastWord(list('futurePhrases')),
@@ -73,5 +104,6 @@ export function dateWords(): DateWords {
     pastVerbs: new Set(lines('past-verbs.txt')),
     baseVerbs: new Set(lines('base-verbs.txt')),
   };
+  cached = { ...tables, flags: flagsOf(tables) };
   return cached;
 }
