@@ -53,13 +53,25 @@ function governor(toks: string[], k: number): string {
 
 const SKIP_TO_GOVERNOR = new Set(['on', 'in', 'at', 'by', 'last', 'this', 'next', 'the', 'early', 'late', 'also', 'now', 'again', 'not']);
 
-/** The marker word `toks[k]` sets, looking at its neighbours (`low`: the tokens in lower case); null if it sets none. */
-function marker(toks: string[], low: string[], k: number, w: DateWords): Tense | null {
-  const raw = toks[k];
-  const lk = low[k];
+/** Tokens and their lower case, made when first asked for (a clause is mostly read from one end). */
+class Tokens {
+  private low: (string | undefined)[] = [];
+  constructor(readonly raw: string[]) {}
+  get length(): number {
+    return this.raw.length;
+  }
+  lower(k: number): string {
+    return this.low[k] ?? (this.low[k] = this.raw[k].toLowerCase());
+  }
+}
+
+/** The marker word `toks[k]` sets, looking at its neighbours; null if it sets none. */
+function marker(toks: Tokens, k: number, w: DateWords): Tense | null {
+  const raw = toks.raw[k];
+  const lk = toks.lower(k);
   const t = lk.includes('’') ? lk.replace(/’/g, "'") : lk;
-  const prev = k > 0 ? low[k - 1] : '';
-  const next = k + 1 < low.length ? low[k + 1] : '';
+  const prev = k > 0 ? toks.lower(k - 1) : '';
+  const next = k + 1 < toks.length ? toks.lower(k + 1) : '';
   // Capitalized words are names or sentence starts, not auxiliaries ("May", "Will Smith").
   const lower = raw === lk || k === 0;
   const f = w.flags.get(t) ?? 0;
@@ -70,7 +82,7 @@ function marker(toks: string[], low: string[], k: number, w: DateWords): Tense |
   if (t === 'to') {
     if (w.futurePhraseFirst.get('to')?.has(prev)) return 'future';
     // "voted on Monday to strike", "plans to open": an intention; "failed to agree" is not one.
-    if (w.baseVerbs.has(next) && w.intentBeforeTo.has(governor(toks, k))) return 'future';
+    if (w.baseVerbs.has(next) && w.intentBeforeTo.has(governor(toks.raw, k))) return 'future';
     return null;
   }
   if (f & F.phraseLast && w.futurePhraseFirst.get(t)!.has(prev)) return 'future';
@@ -83,36 +95,33 @@ function marker(toks: string[], low: string[], k: number, w: DateWords): Tense |
   return null;
 }
 
-const lowerAll = (toks: string[]) => toks.map((t) => t.toLowerCase());
-
 /** Tense of the clause holding the date at [start, end). */
 export function clauseTense(text: string, start: number, end: number): Tense {
   const w = dateWords();
-  const back = tokens(backText(text, start));
-  const low = lowerAll(back);
+  const back = new Tokens(tokens(backText(text, start)));
   for (let k = back.length - 1; k >= 0; k--) {
-    const t = low[k];
+    const t = back.lower(k);
     if (t === ',') continue;
     // A base verb after "to" is read together with the "to" before it.
-    if (k > 0 && low[k - 1] === 'to' && w.baseVerbs.has(t)) {
-      const r = marker(back, low, k - 1, w);
+    if (k > 0 && back.lower(k - 1) === 'to' && w.baseVerbs.has(t)) {
+      const r = marker(back, k - 1, w);
       if (r) return r;
     }
-    const r = marker(back, low, k, w);
+    const r = marker(back, k, w);
     if (r) return r;
     if (w.clauseBreaks.has(t) && k < back.length - 1) break;
   }
-  const fronted = low.every((t) => t === ',' || FRONT.has(t));
-  const ahead = tokens(aheadText(text, end));
-  const lowAhead = lowerAll(ahead);
+  let fronted = true;
+  for (let k = 0; k < back.length && fronted; k++) fronted = back.raw[k] === ',' || FRONT.has(back.lower(k));
+  const ahead = new Tokens(tokens(aheadText(text, end)));
   for (let k = 0; k < ahead.length; k++) {
-    const t = lowAhead[k];
+    const t = ahead.lower(k);
     if (t === ',') {
       if (!fronted) break;
       continue;
     }
     if (w.clauseBreaks.has(t)) break;
-    const r = marker(ahead, lowAhead, k, w);
+    const r = marker(ahead, k, w);
     if (r) return r;
   }
   return 'none';

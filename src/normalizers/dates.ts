@@ -51,11 +51,13 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const DAY_MS = 86400000;
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
 function monthOf(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (!/^[a-z]+$/.test(w)) return 0;
   const key = w.startsWith('sept') ? 'sept' : w.slice(0, 3);
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  const full = MONTH_NAMES;
   const i = MONTH_INDEX[key];
   // The word is the month's name or a prefix of it ("Dec", "Sept"), never another word ("Mayor").
   return i && full[i - 1].startsWith(w === 'sept' ? 'sept' : w) ? i : 0;
@@ -383,6 +385,15 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
 
   // A year, possibly modified ("2019", "early 2019", "mid-1990"): the commonest date, and no other reading below takes it.
   if (YEAR_ONLY.test(core)) return result(core);
+  // One word that names a weekday or a month: no other reading takes it either.
+  if (ONE_WORD.test(core)) {
+    // Weekdays: the most recent one on or before the dct, the next one (or the dct) in future clauses and deadlines.
+    const wd = WEEKDAYS.indexOf(core);
+    if (wd >= 0) return relative(() => weekdayDate(wd, dct!, tenseOf(ctx) === 'future' ? 'onOrAfter' : 'onOrBefore'));
+    // Month alone: "February", "late May".
+    const month = monthOf(core);
+    if (month) return relative(() => `${narrativeYear(ctx, dy) ?? yearOf(monthPeriod(month), dct!, tenseOf(ctx))}-${pad(month)}`);
+  }
 
   // Vague references.
   if (/^(?:recently|recent (?:years|months|weeks|decades)|in the past|past|lately)$/.test(l)) return result('PAST_REF');
@@ -420,9 +431,11 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   // Full date: "Tuesday, March 3, 2024", "Dec. 11, 2023", "March 3", "3 March 2024".
   const md = /^(?:[a-z]+,? )?([a-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/.exec(core);
   const dm2 = /^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+\.?)(?:,? (\d{4}))?$/.exec(core);
-  if ((md && monthOf(md[1])) || (dm2 && monthOf(dm2[2]))) {
-    const useMd = md !== null && monthOf(md[1]) > 0;
-    const month = useMd ? monthOf(md![1]) : monthOf(dm2![2]);
+  const mdMonth = md ? monthOf(md[1]) : 0;
+  const dmMonth = !mdMonth && dm2 ? monthOf(dm2[2]) : 0;
+  if (mdMonth || dmMonth) {
+    const useMd = mdMonth > 0;
+    const month = useMd ? mdMonth : dmMonth;
     const day = useMd ? +md![2] : +dm2![1];
     const yearStr = useMd ? md![3] : dm2![3];
     if (day > 31) return result('', !dct);
@@ -458,12 +471,6 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
     if (wd >= 0) return relative(() => weekdayDate(wd, dct!, dir ? (dir < 0 ? 'before' : 'after') : tenseOf(ctx) === 'future' ? 'onOrAfter' : 'onOrBefore'));
   }
 
-  // Month alone: "February", "late May".
-  if (/^[a-z]+\.?$/.test(core) && monthOf(core) && !WEEKDAYS.includes(core)) {
-    const month = monthOf(core);
-    return relative(() => `${narrativeYear(ctx, dy) ?? yearOf(monthPeriod(month), dct!, tenseOf(ctx))}-${pad(month)}`);
-  }
-
   // Decades: "1960s", "late 1960s", "the ’90s", "mid-'80s".
   if ((m = /^(\d{3})0['’]?s$/.exec(core))) return result(`${m[1]}X`);
   if ((m = /^['’](\d)0s$/.exec(core))) {
@@ -479,15 +486,6 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   }
   // Year, possibly modified: "2019", "early 2019", "mid-1990".
   if ((m = /^(\d{4})$/.exec(core))) return result(m[1]);
-
-  // Weekdays: the most recent one on or before the dct, the next one (or the dct) in future clauses and deadlines.
-  const wd = WEEKDAYS.indexOf(core);
-  if (wd >= 0) {
-    return relative(() => {
-      const future = tenseOf(ctx) === 'future';
-      return weekdayDate(wd, dct!, future ? 'onOrAfter' : 'onOrBefore');
-    });
-  }
 
   // Deictic days.
   if (core === 'yesterday') return relative(() => iso(new Date(dct!.getTime() - DAY_MS)));
@@ -573,6 +571,7 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
 }
 
 const YEAR_ONLY = /^\d{4}$/;
+const ONE_WORD = /^[a-z]+\.?$/;
 const SAME_PERIOD = /^the same (day|week|month|quarter|half|period|spring|summer|autumn|fall|winter) (.+)$/;
 /** Deictic ("last year", "a year ago": from the dct), anchored ("a year earlier", "the previous year": from the period) or written ("of 2022"). */
 const YEAR_SHIFT = /^(?:(?:of |in )?(last|next) year|(?:a|one) year (ago|earlier|before|later)|(?:of |in )?the (previous|prior|preceding|following) year|the year (before|earlier)|(?:of|in) (\d{4}))$/;
