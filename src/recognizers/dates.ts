@@ -64,6 +64,11 @@ const K_WEEKDAY = /day/g;
 const K_DECADE = /0s/g;
 const K_REL = /[Ll]ast |[Nn]ext |[Pp]ast |[Cc]oming |[Tt]his /g;
 const K_QUARTER = /quarter/g;
+/** "the following day", "the same quarter last year", "the day before". */
+const K_THE = /[Tt]he (?:following|previous|preceding|next|same|day|week|month|year) /g;
+const K_THIS_YEAR_WEEK = / (?:last|this|next) (?:year|week)/g;
+/** "now", "nowadays", "recently", "currently", "recent years". */
+const K_NOW = /[Nn]ow|ecent|urrently/g;
 
 export const PATTERNS: Pattern[] = [
   // ISO and numeric dates.
@@ -86,22 +91,22 @@ export const PATTERNS: Pattern[] = [
   // Relative: "last year", "this month", "next week", "earlier this year", "the following spring".
   { re: P(`(?:${cap('earlier')} |${cap('later')} )?${cap('this')} (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century|morning|afternoon|evening)`), score: 0.75, mod: 'word', key: K_REL, reach: 8 },
   { re: P(`(?:${cap('last')}|${cap('next')}|${cap('past')}|${cap('coming')}) (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century)`), score: 0.7, accept: notDuration, mod: 'word', key: K_REL, reach: 0 },
-  { re: P(`${cap('the')} (?:following|previous|preceding|next|same) (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall|decade|weekend|morning|afternoon|evening|night|${WEEKDAY})`), score: 0.65, key: /[Tt]he (?:following|previous|preceding|next|same) /g, reach: 0 },
+  { re: P(`${cap('the')} (?:following|previous|preceding|next|same) (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall|decade|weekend|morning|afternoon|evening|night|${WEEKDAY})`), score: 0.65, key: K_THE, reach: 0 },
   { re: P(`${cap('that')} (?:same )?(?:day|week|month|quarter|year|spring|summer|autumn|winter|fall)`), score: 0.6, key: /hat /g, reach: 1 },
   // The same period a year before, one span: "the same quarter last year", "the same period a year earlier", "the same month of 2022".
-  { re: PA(`${cap('the')} same (?:day|week|month|quarter|half|period|spring|summer|autumn|winter|fall) ${YEAR_BEFORE}`), score: 0.8, key: /same /g, reach: 4 },
+  { re: PA(`${cap('the')} same (?:day|week|month|quarter|half|period|spring|summer|autumn|winter|fall) ${YEAR_BEFORE}`), score: 0.8, key: K_THE, reach: 0 },
   // "the day before", "the year after" standing alone (not "the day before the vote", which needs the event).
-  { re: PA(`${cap('the')} (?:day|week|month|year) (?:before|after)(?=\\s*[,.;:!?)]|$)`), score: 0.6, key: / (?:before|after)/g, reach: 10 },
+  { re: PA(`${cap('the')} (?:day|week|month|year) (?:before|after)(?=\\s*[,.;:!?)]|$)`), score: 0.6, key: K_THE, reach: 0 },
   // Compounds, one span each: "last February", "this past spring", "next Wednesday", "June last year", "Tuesday last week".
   { re: PA(`${REL_WORD} (?:${MONTH_FULL}|${WEEKDAY}|spring|summer|autumn|winter|fall)`), score: 0.85, mod: 'word', accept: notDuration, key: K_REL, reach: 0 },
-  { re: PA(`(?:${MONTH}(?: ${DAY})?|${capAlt(['spring', 'summer', 'autumn', 'winter', 'fall'])}),? (?:of )?(?:last|this|next) year`), score: 0.9, mod: true, key: / (?:last|this|next) year/g, reach: 20 },
-  { re: PA(`${WEEKDAY},? (?:of )?(?:last|this|next) week`), score: 0.9, key: / (?:last|this|next) week/g, reach: 14 },
+  { re: PA(`(?:${MONTH}(?: ${DAY})?|${capAlt(['spring', 'summer', 'autumn', 'winter', 'fall'])}),? (?:of )?(?:last|this|next) year`), score: 0.9, mod: true, key: K_THIS_YEAR_WEEK, reach: 20 },
+  { re: PA(`${WEEKDAY},? (?:of )?(?:last|this|next) week`), score: 0.9, key: K_THIS_YEAR_WEEK, reach: 14 },
   // Quarters, halves, fiscal years: "the third quarter", "third-quarter profit", "the fourth quarter of 2022", "Q3 2023", "fiscal 2024", "FY24".
   { re: PA(`(?:${capAlt(['fiscal', 'financial'])} )?${QUARTER_ORD}[- ](?:fiscal |financial )?quarter(?!-)${PERIOD_OF}?`), score: 0.85, mod: true, key: K_QUARTER, reach: 28 },
   { re: PA(`Q[1-4](?:[ -]?(?:${YEAR}|['’]\\d\\d))?|[1-4]Q ?(?:${YEAR}|['’]?\\d\\d)`), score: 0.75, key: /Q/g, reach: 1 },
   { re: PA(`(?:${capAlt(['first', 'second'])}|1st|2nd)[- ]half(?!-)${PERIOD_OF}?`), score: 0.8, mod: true, accept: acceptHalf, key: /half/g, reach: 8 },
   { re: PA(`H[12](?:[ -]?(?:${YEAR}|['’]\\d\\d))?`), score: 0.75, accept: acceptHalf, key: /H[12]/g, reach: 0 },
-  { re: PA(`${FISCAL_YEAR}|${YEAR} (?:fiscal|financial) year|(?:${capAlt(['last', 'this', 'next', 'current', 'previous', 'coming'])}) (?:fiscal|financial) year`), score: 0.85, key: /iscal|inancial|FY/g, reach: 10 },
+  { re: PA(`${FISCAL_YEAR}|${YEAR} (?:fiscal|financial) year|(?:${capAlt(['last', 'this', 'next', 'current', 'previous', 'coming'])}) (?:fiscal|financial) year`), score: 0.85, key: /[Ff]i(?:scal|nancial)|FY/g, reach: 9 },
   { re: PA(`(?:${capAlt(['last', 'this', 'next', 'past', 'current', 'latest', 'previous', 'prior', 'coming', 'same'])}|${cap('most')} recent|year-earlier|year-ago|year-before) quarter(?!-)`), score: 0.75, key: K_QUARTER, reach: 13 },
   { re: PA('year-(?:earlier|ago|before) period'), score: 0.75, key: /period/g, reach: 13 },
   { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75, key: /[Tt]o(?:day|morrow|night)|[Yy]esterday/g, reach: 0 },
@@ -112,8 +117,8 @@ export const PATTERNS: Pattern[] = [
   // Weekdays: "on Tuesday", "Tuesday night" (the part of the day stays outside).
   { re: P(WEEKDAY), score: 0.8, mod: true, key: K_WEEKDAY, reach: 6 },
   // Vague references.
-  { re: P(`${cap('recently')}|${cap('nowadays')}|${cap('currently')}|${cap('now')}`), score: 0.5, accept: acceptNow, key: /[Nn]ow|ecently|urrently/g, reach: 1 },
-  { re: P(`${cap('recent')} (?:years|months|weeks|decades)`), score: 0.6, key: /ecent /g, reach: 1 },
+  { re: P(`${cap('recently')}|${cap('nowadays')}|${cap('currently')}|${cap('now')}`), score: 0.5, accept: acceptNow, key: K_NOW, reach: 1 },
+  { re: P(`${cap('recent')} (?:years|months|weeks|decades)`), score: 0.6, key: K_NOW, reach: 1 },
   // "in the past", not "in the past five days" (a duration).
   { re: new RegExp(`(?<=\\b[Ii]n the )(?:past|future)${E}(?! (?:${NUM_WORDS}|\\d|days?|weeks?|months?|years?|decades?|hours?|centur|generation|half|quarter))`, 'gu'), score: 0.55, key: /past|future/g, reach: 0 },
 ];
