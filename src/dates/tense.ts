@@ -7,7 +7,7 @@
 // "to" + a base-form verb); past is a past-tense or participle verb
 // ("said", "was", "arrested"). Bounded windows: linear in the number of dates.
 
-import { dateWords, type DateWords } from './words.js';
+import { dateWords, WordFlag as F, type DateWords } from './words.js';
 
 export type Tense = 'past' | 'future' | 'none';
 
@@ -53,44 +53,57 @@ function governor(toks: string[], k: number): string {
 
 const SKIP_TO_GOVERNOR = new Set(['on', 'in', 'at', 'by', 'last', 'this', 'next', 'the', 'early', 'late', 'also', 'now', 'again', 'not']);
 
+/** Tokens and their lower case, made when first asked for (a clause is mostly read from one end). */
+class Tokens {
+  private low: (string | undefined)[] = [];
+  constructor(readonly raw: string[]) {}
+  get length(): number {
+    return this.raw.length;
+  }
+  lower(k: number): string {
+    return this.low[k] ?? (this.low[k] = this.raw[k].toLowerCase());
+  }
+}
+
 /** The marker word `toks[k]` sets, looking at its neighbours; null if it sets none. */
-function marker(toks: string[], k: number, w: DateWords): Tense | null {
-  const raw = toks[k];
-  const t = raw.toLowerCase().replace(/’/g, "'");
-  const prev = (toks[k - 1] ?? '').toLowerCase();
-  const next = (toks[k + 1] ?? '').toLowerCase();
+function marker(toks: Tokens, k: number, w: DateWords): Tense | null {
+  const raw = toks.raw[k];
+  const lk = toks.lower(k);
+  const t = lk.includes('’') ? lk.replace(/’/g, "'") : lk;
+  const prev = k > 0 ? toks.lower(k - 1) : '';
+  const next = k + 1 < toks.length ? toks.lower(k + 1) : '';
   // Capitalized words are names or sentence starts, not auxiliaries ("May", "Will Smith").
-  const lower = raw === raw.toLowerCase() || k === 0;
+  const lower = raw === lk || k === 0;
+  const f = w.flags.get(t) ?? 0;
   // A modal with a perfect looks back: "may have failed".
-  if (lower && w.modals.has(t) && next === 'have') return 'past';
+  if (lower && f & F.modal && next === 'have') return 'past';
   if (t.endsWith("'ll")) return 'future';
-  if (lower && w.futureWords.has(t)) return 'future';
-  if (lower && w.scheduleVerbs.has(t)) return 'future';
+  if (lower && f & (F.future | F.schedule)) return 'future';
   if (t === 'to') {
-    if (w.futurePhrases.includes(`${prev} to`)) return 'future';
+    if (w.futurePhraseFirst.get('to')?.has(prev)) return 'future';
     // "voted on Monday to strike", "plans to open": an intention; "failed to agree" is not one.
-    if (w.baseVerbs.has(next) && w.intentBeforeTo.has(governor(toks, k))) return 'future';
+    if (w.baseVerbs.has(next) && w.intentBeforeTo.has(governor(toks.raw, k))) return 'future';
     return null;
   }
-  if (w.futurePhrases.includes(`${prev} ${t}`)) return 'future';
-  if (w.pastWords.has(t)) return 'past';
+  if (f & F.phraseLast && w.futurePhraseFirst.get(t)!.has(prev)) return 'future';
+  if (f & F.pastWord) return 'past';
   // A passive after "be" takes its tense from the auxiliary: "is to be held", "will be signed".
   if (prev === 'be') return null;
-  if (!lower || w.notPast.has(t)) return null;
-  if (w.pastVerbs.has(t)) return 'past';
-  if (/^[a-z]{3,}[^e]ed$/.test(t) && !w.baseVerbs.has(t)) return 'past';
+  if (!lower || f & F.notPast) return null;
+  if (f & F.pastVerb) return 'past';
+  if (t.endsWith('ed') && /^[a-z]{3,}[^e]ed$/.test(t) && !(f & F.baseVerb)) return 'past';
   return null;
 }
 
 /** Tense of the clause holding the date at [start, end). */
 export function clauseTense(text: string, start: number, end: number): Tense {
   const w = dateWords();
-  const back = tokens(backText(text, start));
+  const back = new Tokens(tokens(backText(text, start)));
   for (let k = back.length - 1; k >= 0; k--) {
-    const t = back[k].toLowerCase();
+    const t = back.lower(k);
     if (t === ',') continue;
     // A base verb after "to" is read together with the "to" before it.
-    if (back[k - 1]?.toLowerCase() === 'to' && w.baseVerbs.has(t)) {
+    if (k > 0 && back.lower(k - 1) === 'to' && w.baseVerbs.has(t)) {
       const r = marker(back, k - 1, w);
       if (r) return r;
     }
@@ -98,10 +111,11 @@ export function clauseTense(text: string, start: number, end: number): Tense {
     if (r) return r;
     if (w.clauseBreaks.has(t) && k < back.length - 1) break;
   }
-  const fronted = back.every((t) => t === ',' || FRONT.has(t.toLowerCase()));
-  const ahead = tokens(aheadText(text, end));
+  let fronted = true;
+  for (let k = 0; k < back.length && fronted; k++) fronted = back.raw[k] === ',' || FRONT.has(back.lower(k));
+  const ahead = new Tokens(tokens(aheadText(text, end)));
   for (let k = 0; k < ahead.length; k++) {
-    const t = ahead[k].toLowerCase();
+    const t = ahead.lower(k);
     if (t === ',') {
       if (!fronted) break;
       continue;

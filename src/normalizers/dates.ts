@@ -41,6 +41,8 @@ export interface Anchor {
   day?: string;
   /** UTF-16 offset of the end of the anchoring mention. */
   end: number;
+  /** The last quarter or half up to here ("2023-Q3", "FY2024-H1"): "the same period last year" counts from it. */
+  period?: string;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -49,11 +51,13 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const DAY_MS = 86400000;
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
 function monthOf(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (!/^[a-z]+$/.test(w)) return 0;
   const key = w.startsWith('sept') ? 'sept' : w.slice(0, 3);
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  const full = MONTH_NAMES;
   const i = MONTH_INDEX[key];
   // The word is the month's name or a prefix of it ("Dec", "Sept"), never another word ("Mayor").
   return i && full[i - 1].startsWith(w === 'sept' ? 'sept' : w) ? i : 0;
@@ -263,10 +267,14 @@ function shiftCal(a: Cal, unit: string, n: number): string | null {
 function nearAnchor(ctx: DateContext): Cal | null {
   if (!ctx.anchor || ctx.text === undefined || ctx.start === undefined) return null;
   const between = ctx.text.slice(ctx.anchor.end, ctx.start);
+  // Two sentence ends are enough to say no: the scan stops there, not at the far anchor.
+  SENTENCE_END.lastIndex = 0;
+  if (SENTENCE_END.exec(between) && SENTENCE_END.exec(between)) return null;
   if (/\n\s*\n/.test(between)) return null;
-  const ends = between.match(/[.!?]["'”’)]?\s/g)?.length ?? 0;
-  return ends <= 1 ? parseCal(ctx.anchor.value) : null;
+  return parseCal(ctx.anchor.value);
 }
+
+const SENTENCE_END = /[.!?]["'”’)]?\s/g;
 
 /** The nearest explicit year written before the mention (at most 3000 characters back). */
 function writtenYear(ctx: DateContext): number | null {
@@ -375,6 +383,18 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   const core = l.replace(MOD_PREFIX, '');
   let m: RegExpExecArray | null;
 
+  // A year, possibly modified ("2019", "early 2019", "mid-1990"): the commonest date, and no other reading below takes it.
+  if (YEAR_ONLY.test(core)) return result(core);
+  // One word that names a weekday or a month: no other reading takes it either.
+  if (ONE_WORD.test(core)) {
+    // Weekdays: the most recent one on or before the dct, the next one (or the dct) in future clauses and deadlines.
+    const wd = WEEKDAYS.indexOf(core);
+    if (wd >= 0) return relative(() => weekdayDate(wd, dct!, tenseOf(ctx) === 'future' ? 'onOrAfter' : 'onOrBefore'));
+    // Month alone: "February", "late May".
+    const month = monthOf(core);
+    if (month) return relative(() => `${narrativeYear(ctx, dy) ?? yearOf(monthPeriod(month), dct!, tenseOf(ctx))}-${pad(month)}`);
+  }
+
   // Vague references.
   if (/^(?:recently|recent (?:years|months|weeks|decades)|in the past|past|lately)$/.test(l)) return result('PAST_REF');
   if (/^(?:now|nowadays|currently|these days)$/.test(l)) return result('PRESENT_REF');
@@ -383,6 +403,13 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
 
   // ISO date.
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) return result(s);
+
+  // "the same quarter last year", "the same period a year earlier", "the year-earlier period".
+  if ((m = SAME_PERIOD.exec(core))) {
+    const v = samePeriodValue(m[1], m[2], ctx, dct);
+    if (v) return v;
+  }
+  if ((m = /^(?:year-earlier|year-ago|year-before) period$/.exec(core))) return samePeriodValue('period', 'a year earlier', ctx, dct)!;
 
   // "June last year", "June 3 of last year", "the summer of next year".
   if ((m = /^([a-z]+\.?)(?: (\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?(last|this|next) year$/.exec(core))) {
@@ -404,9 +431,11 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   // Full date: "Tuesday, March 3, 2024", "Dec. 11, 2023", "March 3", "3 March 2024".
   const md = /^(?:[a-z]+,? )?([a-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/.exec(core);
   const dm2 = /^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+\.?)(?:,? (\d{4}))?$/.exec(core);
-  if ((md && monthOf(md[1])) || (dm2 && monthOf(dm2[2]))) {
-    const useMd = md !== null && monthOf(md[1]) > 0;
-    const month = useMd ? monthOf(md![1]) : monthOf(dm2![2]);
+  const mdMonth = md ? monthOf(md[1]) : 0;
+  const dmMonth = !mdMonth && dm2 ? monthOf(dm2[2]) : 0;
+  if (mdMonth || dmMonth) {
+    const useMd = mdMonth > 0;
+    const month = useMd ? mdMonth : dmMonth;
     const day = useMd ? +md![2] : +dm2![1];
     const yearStr = useMd ? md![3] : dm2![3];
     if (day > 31) return result('', !dct);
@@ -442,12 +471,6 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
     if (wd >= 0) return relative(() => weekdayDate(wd, dct!, dir ? (dir < 0 ? 'before' : 'after') : tenseOf(ctx) === 'future' ? 'onOrAfter' : 'onOrBefore'));
   }
 
-  // Month alone: "February", "late May".
-  if (/^[a-z]+\.?$/.test(core) && monthOf(core) && !WEEKDAYS.includes(core)) {
-    const month = monthOf(core);
-    return relative(() => `${narrativeYear(ctx, dy) ?? yearOf(monthPeriod(month), dct!, tenseOf(ctx))}-${pad(month)}`);
-  }
-
   // Decades: "1960s", "late 1960s", "the ’90s", "mid-'80s".
   if ((m = /^(\d{3})0['’]?s$/.exec(core))) return result(`${m[1]}X`);
   if ((m = /^['’](\d)0s$/.exec(core))) {
@@ -463,15 +486,6 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
   }
   // Year, possibly modified: "2019", "early 2019", "mid-1990".
   if ((m = /^(\d{4})$/.exec(core))) return result(m[1]);
-
-  // Weekdays: the most recent one on or before the dct, the next one (or the dct) in future clauses and deadlines.
-  const wd = WEEKDAYS.indexOf(core);
-  if (wd >= 0) {
-    return relative(() => {
-      const future = tenseOf(ctx) === 'future';
-      return weekdayDate(wd, dct!, future ? 'onOrAfter' : 'onOrBefore');
-    });
-  }
 
   // Deictic days.
   if (core === 'yesterday') return relative(() => iso(new Date(dct!.getTime() - DAY_MS)));
@@ -554,6 +568,66 @@ export function normalizeDate(surface: string, ctx: DateContext): DateValue {
     return result('PAST_REF');
   }
   return result('', !dct);
+}
+
+const YEAR_ONLY = /^\d{4}$/;
+const ONE_WORD = /^[a-z]+\.?$/;
+const SAME_PERIOD = /^the same (day|week|month|quarter|half|period|spring|summer|autumn|fall|winter) (.+)$/;
+/** Deictic ("last year", "a year ago": from the dct), anchored ("a year earlier", "the previous year": from the period) or written ("of 2022"). */
+const YEAR_SHIFT = /^(?:(?:of |in )?(last|next) year|(?:a|one) year (ago|earlier|before|later)|(?:of |in )?the (previous|prior|preceding|following) year|the year (before|earlier)|(?:of|in) (\d{4}))$/;
+
+/** The period the text speaks of, at the unit's granularity: the last quarter or half, else the last date, else the dct's. */
+function samePeriodBase(unit: string, ctx: DateContext, dct: Date | null): string | null {
+  const a = ctx.anchor ? parseCal(ctx.anchor.value) : null;
+  const period = ctx.anchor?.period;
+  const at = a ?? (dct ? calOfDate(dct) : null);
+  switch (unit) {
+    case 'quarter':
+      if (period && /-Q/.test(period)) return period;
+      return (a && shiftCal(a, 'quarter', 0)) || (dct ? shiftCal(calOfDate(dct), 'quarter', 0) : null);
+    case 'half': {
+      if (period && /-H/.test(period)) return period;
+      const c = a && (a.h || a.q || a.m) ? a : dct ? calOfDate(dct) : null;
+      if (!c) return null;
+      const h = c.h ?? ((c.q ? c.q * 3 : c.m!) <= 6 ? 1 : 2);
+      return `${c.y}-H${h}`;
+    }
+    case 'period':
+      return period ?? (a && (a.m || a.q || a.h || a.s) ? ctx.anchor!.value : null);
+    case 'day':
+      return ctx.anchor?.day ?? (dct ? iso(dct) : null);
+    case 'week': {
+      const d = ctx.anchor?.day ? parseCal(ctx.anchor.day) : null;
+      return d ? isoWeek(utc(d.y, d.m!, d.d!)) : dct ? isoWeek(dct) : null;
+    }
+    case 'month':
+      return at?.m ? `${at.y}-${pad(at.m)}` : null;
+    default:
+      return at ? `${at.y}-${SEASONS[unit]}` : null;
+  }
+}
+
+/** "the same quarter last year" -> the quarter spoken of, a year back; one value for the whole span. */
+function samePeriodValue(unit: string, phrase: string, ctx: DateContext, dct: Date | null): DateValue | null {
+  const y = YEAR_SHIFT.exec(phrase);
+  if (!y) return null;
+  const base = samePeriodBase(unit, ctx, dct);
+  const baseYear = base ? +/^(?:FY)?(\d{4})/.exec(base)![1] : null;
+  let year: number;
+  if (y[5]) year = +y[5];
+  else if (y[1] || y[2] === 'ago') {
+    if (!dct) return result('', true);
+    year = dct.getUTCFullYear() + (y[1] === 'next' ? 1 : -1);
+  } else {
+    const word = y[2] ?? y[3] ?? y[4];
+    if (baseYear === null) return result('PAST_REF');
+    year = baseYear + (word === 'later' || word === 'following' ? 1 : -1);
+  }
+  if (!base) return result(String(year));
+  const v = base.replace(/^(FY)?\d{4}/, (_x, fy: string | undefined) => `${fy ?? ''}${year}`);
+  // February 29 of a year that has none.
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return result(d ? `${d[1]}-${d[2]}-${pad(Math.min(+d[3], daysIn(+d[1], +d[2])))}` : v);
 }
 
 type WeekdayRule = 'onOrBefore' | 'onOrAfter' | 'before' | 'after';
@@ -656,6 +730,7 @@ function quarterValue(core: string, ctx: DateContext, dct: Date | null, dy: numb
   return null;
 }
 
+const PERIOD_VALUE = /^(?:FY)?\d{4}-[QH][1-4]$/;
 const ANCHORED = /^(?:the (?:following|previous|preceding|next|same|very same) |that )|\b(?:earlier|later|before|after)$/i;
 
 /**
@@ -670,7 +745,10 @@ export function normalizeDates(mentions: { text: string; start: number; end: num
     // The anchor is the last date that the text fixes on its own or from the dct; a date counted from the
     // anchor ("the day before", "two years later") does not move it.
     if (parseCal(v.value) && !/^(?:today|now|tonight)$/i.test(mention.text) && !ANCHORED.test(mention.text)) {
-      anchor = { value: v.value, end: mention.end, day: /^\d{4}-\d{2}-\d{2}$/.test(v.value) ? v.value : anchor?.day };
+      anchor = { value: v.value, end: mention.end, day: /^\d{4}-\d{2}-\d{2}$/.test(v.value) ? v.value : anchor?.day, period: anchor?.period };
+    }
+    if (PERIOD_VALUE.test(v.value) && !ANCHORED.test(mention.text)) {
+      anchor = anchor ? { ...anchor, period: v.value } : { value: '', end: mention.end, period: v.value };
     }
     return v;
   });

@@ -18,7 +18,7 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const MOD = `(?:${cap('early')}|${cap('late')}|${cap('mid')}-?|${cap('the')} (?:early|late|mid-?|start of|end of|beginning of|middle of) ?)`;
-const NUM = `(?:\\d{1,3}(?:,\\d{3})*|${capAlt(['thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred'])}|${cap('a')}|${cap('an')}|${cap('one')}|${cap('two')}|${cap('three')}|${cap('four')}|${cap('five')}|${cap('six')}|${cap('seven')}|${cap('eight')}|${cap('nine')}|${cap('ten')}|${cap('eleven')}|${cap('twelve')}|${cap('fifteen')}|${cap('twenty')}|${cap('thirty')}|${cap('forty')}|${cap('fifty')}|${cap('several')}|${cap('some')}|${cap('a few')}|${cap('many')})`;
+const NUM = `(?:\\d{1,3}(?:,\\d{3})*|${capAlt(['thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred'])}|${cap('a')}|${cap('an')}|${cap('one')}|${cap('two')}|${cap('three')}|${cap('four')}|${cap('five')}|${cap('six')}|${cap('seven')}|${cap('eight')}|${cap('nine')}|${cap('ten')}|${cap('eleven')}|${cap('twelve')}|${cap('fifteen')}|${cap('twenty')}|${cap('thirty')}|${cap('forty')}|${cap('fifty')}|${cap('several')}|${cap('some')}|${cap('a few')}|${cap('a couple of')}|${cap('many')})`;
 const SEASON = '(?:spring|summer|autumn|winter)';
 const MONTH_FULL = `(?:${alt(MONTHS)})`;
 const REL_WORD = `(?:${capAlt(['last', 'next', 'past', 'coming'])}|${cap('this')}(?: past| coming)?)`;
@@ -27,19 +27,26 @@ const FISCAL_YEAR = `(?:(?:${capAlt(['fiscal', 'financial'])})(?: year)? ['’]?
 /** What a quarter or half belongs to: "of 2022", "of fiscal 2024", "of last year", "of the year". */
 const PERIOD_OF = `(?:,? (?:of )?(?:${YEAR}|${FISCAL_YEAR})| of (?:the )?(?:last|this|next|previous|following|same) year| of the year)`;
 const NUM_WORDS = 'few|couple|several|many|some|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+/** A year before or after the period just named: "last year", "a year earlier", "the previous year", "of 2022". */
+const YEAR_BEFORE = `(?:(?:of |in )?(?:last|next) year|(?:a|one) year (?:earlier|ago|before|later)|(?:of |in )?the (?:previous|prior|preceding|following) year|the year (?:before|earlier)|(?:of|in) ${YEAR})`;
 const ORDINAL_CENTURY = '(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)';
 
-interface Pattern {
+export interface Pattern {
   re: RegExp;
   score: number;
   /** A modifier just before the match belongs to it ("early 2019", "the late 1960s", "mid-June"). */
   mod?: boolean | 'word';
   /** Move the start back over words that belong to the match. */
   extend?: (text: string, start: number) => number;
-  /** Cheap test on the whole text (a substring): the pattern runs only where it can match. */
-  needs?: (text: string) => boolean;
   /** Optional check on the match and its surroundings. */
   accept?: (text: string, start: number, end: number, m: RegExpExecArray) => boolean;
+  /**
+   * Where to try the pattern: a cheap regex for a word every match holds, at most `reach`
+   * characters after the match's start. The pattern is tried only in front of its key's hits,
+   * never across the whole text; the matches are those of a scan of the whole text.
+   */
+  key: RegExp;
+  reach: number;
 }
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -47,56 +54,73 @@ const E = '(?![\\p{L}\\p{N}])';
 const P = (src: string) => new RegExp(`${B}(?:${src})${E}`, 'gu');
 /** ASCII word boundaries: three times faster than the Unicode ones, for patterns that start and end with ASCII letters or digits. */
 const PA = (src: string) => new RegExp(`\\b(?:${src})(?![A-Za-z0-9])`, 'g');
-const has = (...words: string[]) => (text: string) => words.some((w) => text.includes(w));
+
+// Keys (see Pattern.key): literal-led and without lookbehinds, so V8 skips through the text
+// between hits; several patterns share a key and its hits are found once per text.
+const K_YEAR = /(?:1[5-9]|20)\d\d/g;
+/** The first three letters of every month and abbreviation. */
+const K_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/g;
+const K_WEEKDAY = /day/g;
+const K_DECADE = /0s/g;
+const K_REL = /[Ll]ast |[Nn]ext |[Pp]ast |[Cc]oming |[Tt]his /g;
+const K_QUARTER = /quarter/g;
+/** "the following day", "the same quarter last year", "the day before". */
+const K_THE = /[Tt]he (?:following|previous|preceding|next|same|day|week|month|year) /g;
+const K_THIS_YEAR_WEEK = / (?:last|this|next) (?:year|week)/g;
+/** "now", "nowadays", "recently", "currently", "recent years". */
+const K_NOW = /[Nn]ow|ecent|urrently/g;
 
 export const PATTERNS: Pattern[] = [
   // ISO and numeric dates.
-  { re: P(`${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])`), score: 0.9 },
+  { re: P(`${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])`), score: 0.9, key: K_YEAR, reach: 0 },
   // "December 11, 2023", "Dec. 11", "Tuesday, March 3, 2024", "March 3rd".
-  { re: P(`(?:${WEEKDAY},? )?${MONTH} ${DAY}(?:,? ${YEAR})?`), score: 0.9 },
+  { re: P(`(?:${WEEKDAY},? )?${MONTH} ${DAY}(?:,? ${YEAR})?`), score: 0.9, key: K_MONTH, reach: 11 },
   // "11 December 2023", "3rd of March".
-  { re: P(`${DAY} (?:of )?${MONTH}(?:,? ${YEAR})?`), score: 0.9 },
+  { re: P(`${DAY} (?:of )?${MONTH}(?:,? ${YEAR})?`), score: 0.9, key: K_MONTH, reach: 8 },
   // "May 2017", "early March 2019", "mid-June".
-  { re: P(`${MONTH},? (?:of )?${YEAR}`), score: 0.9, mod: true },
+  { re: P(`${MONTH},? (?:of )?${YEAR}`), score: 0.9, mod: true, key: K_MONTH, reach: 0 },
   // A month alone ("in February"); "May" only where it cannot be the verb.
-  { re: P(MONTH_NOT_MAY), score: 0.75, mod: true },
-  { re: P('May'), score: 0.7, mod: true, accept: (t, s, e) => /\b(?:in|since|by|until|till|from|during|of|last|next|this|early|late|mid-|through|before|after)\s+$/i.test(t.slice(Math.max(0, s - 12), s)) && !/^\s+(?:be|have|not|also|well|help|need|want|seem|take|make|become|face|lose|get|do|go|come|find|use|say|see|ask)\b/.test(t.slice(e, e + 10)) },
+  { re: P(MONTH_NOT_MAY), score: 0.75, mod: true, key: K_MONTH, reach: 0 },
+  { re: P('May'), score: 0.7, mod: true, accept: (t, s, e) => /\b(?:in|since|by|until|till|from|during|of|last|next|this|early|late|mid-|through|before|after)\s+$/i.test(t.slice(Math.max(0, s - 12), s)) && !/^\s+(?:be|have|not|also|well|help|need|want|seem|take|make|become|face|lose|get|do|go|come|find|use|say|see|ask)\b/.test(t.slice(e, e + 10)), key: K_MONTH, reach: 0 },
   // Decades and centuries: "1960s", "late 1960s", "the ’90s", "the 19th century".
-  { re: P(`(?:1[5-9]|20)\\d0s`), score: 0.85, mod: true },
-  { re: new RegExp(`(?<=(?:^|[\\s(“"-]))['’]\\d0s${E}`, 'gu'), score: 0.8, mod: true, needs: has('0s') },
-  { re: P(`${ORDINAL_CENTURY} century`), score: 0.8, mod: true, needs: has('century') },
+  { re: P(`(?:1[5-9]|20)\\d0s`), score: 0.85, mod: true, key: K_DECADE, reach: 3 },
+  { re: new RegExp(`(?<=(?:^|[\\s(“"-]))['’]\\d0s${E}`, 'gu'), score: 0.8, mod: true, key: K_DECADE, reach: 2 },
+  { re: P(`${ORDINAL_CENTURY} century`), score: 0.8, mod: true, key: /century/g, reach: 13 },
   // Years, in date position.
-  { re: P(YEAR), score: 0.8, mod: true, accept: acceptYear },
+  { re: P(YEAR), score: 0.8, mod: true, accept: acceptYear, key: K_YEAR, reach: 0 },
   // Relative: "last year", "this month", "next week", "earlier this year", "the following spring".
-  { re: P(`(?:${cap('earlier')} |${cap('later')} )?${cap('this')} (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century|morning|afternoon|evening)`), score: 0.75, mod: 'word' },
-  { re: P(`(?:${cap('last')}|${cap('next')}|${cap('past')}|${cap('coming')}) (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century)`), score: 0.7, accept: notDuration, mod: 'word' },
-  { re: P(`${cap('the')} (?:following|previous|preceding|next|same) (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall|decade|weekend|morning|afternoon|evening|night|${WEEKDAY})`), score: 0.65 },
-  { re: P(`${cap('that')} (?:same )?(?:day|week|month|quarter|year|spring|summer|autumn|winter|fall)`), score: 0.6 },
+  { re: P(`(?:${cap('earlier')} |${cap('later')} )?${cap('this')} (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century|morning|afternoon|evening)`), score: 0.75, mod: 'word', key: K_REL, reach: 8 },
+  { re: P(`(?:${cap('last')}|${cap('next')}|${cap('past')}|${cap('coming')}) (?:week|month|year|spring|summer|autumn|winter|fall|weekend|decade|century)`), score: 0.7, accept: notDuration, mod: 'word', key: K_REL, reach: 0 },
+  { re: P(`${cap('the')} (?:following|previous|preceding|next|same) (?:day|week|month|quarter|year|spring|summer|autumn|winter|fall|decade|weekend|morning|afternoon|evening|night|${WEEKDAY})`), score: 0.65, key: K_THE, reach: 0 },
+  { re: P(`${cap('that')} (?:same )?(?:day|week|month|quarter|year|spring|summer|autumn|winter|fall)`), score: 0.6, key: /hat /g, reach: 1 },
+  // The same period a year before, one span: "the same quarter last year", "the same period a year earlier", "the same month of 2022".
+  { re: PA(`${cap('the')} same (?:day|week|month|quarter|half|period|spring|summer|autumn|winter|fall) ${YEAR_BEFORE}`), score: 0.8, key: K_THE, reach: 0 },
   // "the day before", "the year after" standing alone (not "the day before the vote", which needs the event).
-  { re: PA(`${cap('the')} (?:day|week|month|year) (?:before|after)(?=\\s*[,.;:!?)]|$)`), score: 0.6, needs: has('before', 'after') },
+  { re: PA(`${cap('the')} (?:day|week|month|year) (?:before|after)(?=\\s*[,.;:!?)]|$)`), score: 0.6, key: K_THE, reach: 0 },
   // Compounds, one span each: "last February", "this past spring", "next Wednesday", "June last year", "Tuesday last week".
-  { re: PA(`${REL_WORD} (?:${MONTH_FULL}|${WEEKDAY}|spring|summer|autumn|winter|fall)`), score: 0.85, mod: 'word', accept: notDuration },
-  { re: PA(`(?:${MONTH}(?: ${DAY})?|${capAlt(['spring', 'summer', 'autumn', 'winter', 'fall'])}),? (?:of )?(?:last|this|next) year`), needs: has(' year'), score: 0.9, mod: true },
-  { re: PA(`${WEEKDAY},? (?:of )?(?:last|this|next) week`), score: 0.9, needs: has(' week') },
+  { re: PA(`${REL_WORD} (?:${MONTH_FULL}|${WEEKDAY}|spring|summer|autumn|winter|fall)`), score: 0.85, mod: 'word', accept: notDuration, key: K_REL, reach: 0 },
+  { re: PA(`(?:${MONTH}(?: ${DAY})?|${capAlt(['spring', 'summer', 'autumn', 'winter', 'fall'])}),? (?:of )?(?:last|this|next) year`), score: 0.9, mod: true, key: K_THIS_YEAR_WEEK, reach: 20 },
+  { re: PA(`${WEEKDAY},? (?:of )?(?:last|this|next) week`), score: 0.9, key: K_THIS_YEAR_WEEK, reach: 14 },
   // Quarters, halves, fiscal years: "the third quarter", "third-quarter profit", "the fourth quarter of 2022", "Q3 2023", "fiscal 2024", "FY24".
-  { re: PA(`(?:${capAlt(['fiscal', 'financial'])} )?${QUARTER_ORD}[- ](?:fiscal |financial )?quarter(?!-)${PERIOD_OF}?`), needs: has('quarter'), score: 0.85, mod: true },
-  { re: PA(`Q[1-4](?:[ -]?(?:${YEAR}|['’]\\d\\d))?|[1-4]Q ?(?:${YEAR}|['’]?\\d\\d)`), score: 0.75, needs: has('Q') },
-  { re: PA(`(?:${capAlt(['first', 'second'])}|1st|2nd)[- ]half(?!-)${PERIOD_OF}?`), needs: has('half'), score: 0.8, mod: true, accept: acceptHalf },
-  { re: PA(`H[12](?:[ -]?(?:${YEAR}|['’]\\d\\d))?`), needs: has('H1', 'H2'), score: 0.75, accept: acceptHalf },
-  { needs: has('iscal', 'inancial', 'FY'), re: PA(`${FISCAL_YEAR}|${YEAR} (?:fiscal|financial) year|(?:${capAlt(['last', 'this', 'next', 'current', 'previous', 'coming'])}) (?:fiscal|financial) year`), score: 0.85 },
-  { re: PA(`(?:${capAlt(['last', 'this', 'next', 'past', 'current', 'latest', 'previous', 'prior', 'coming', 'same'])}|${cap('most')} recent|year-earlier|year-ago|year-before) quarter(?!-)`), score: 0.75, needs: has('quarter') },
-  { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75 },
+  { re: PA(`(?:${capAlt(['fiscal', 'financial'])} )?${QUARTER_ORD}[- ](?:fiscal |financial )?quarter(?!-)${PERIOD_OF}?`), score: 0.85, mod: true, key: K_QUARTER, reach: 28 },
+  { re: PA(`Q[1-4](?:[ -]?(?:${YEAR}|['’]\\d\\d))?|[1-4]Q ?(?:${YEAR}|['’]?\\d\\d)`), score: 0.75, key: /Q/g, reach: 1 },
+  { re: PA(`(?:${capAlt(['first', 'second'])}|1st|2nd)[- ]half(?!-)${PERIOD_OF}?`), score: 0.8, mod: true, accept: acceptHalf, key: /half/g, reach: 8 },
+  { re: PA(`H[12](?:[ -]?(?:${YEAR}|['’]\\d\\d))?`), score: 0.75, accept: acceptHalf, key: /H[12]/g, reach: 0 },
+  { re: PA(`${FISCAL_YEAR}|${YEAR} (?:fiscal|financial) year|(?:${capAlt(['last', 'this', 'next', 'current', 'previous', 'coming'])}) (?:fiscal|financial) year`), score: 0.85, key: /[Ff]i(?:scal|nancial)|FY/g, reach: 9 },
+  { re: PA(`(?:${capAlt(['last', 'this', 'next', 'past', 'current', 'latest', 'previous', 'prior', 'coming', 'same'])}|${cap('most')} recent|year-earlier|year-ago|year-before) quarter(?!-)`), score: 0.75, key: K_QUARTER, reach: 13 },
+  { re: PA('year-(?:earlier|ago|before) period'), score: 0.75, key: /period/g, reach: 13 },
+  { re: P(`${cap('today')}|${cap('yesterday')}|${cap('tomorrow')}|${cap('tonight')}`), score: 0.75, key: /[Tt]o(?:day|morrow|night)|[Yy]esterday/g, reach: 0 },
   // "two years earlier", "55 years ago", "years later": found from the unit, the number is looked for before it.
-  { re: P(`(?:${cap('day')}|${cap('week')}|${cap('month')}|${cap('year')}|${cap('decade')})s? (?:ago|earlier|later)|${cap('centuries')} (?:ago|earlier|later)`), score: 0.65, needs: has('ago', 'earlier', 'later', 'before', 'after'), accept: acceptRelativeUnit, extend: extendNumber },
+  { re: P(`(?:${cap('day')}|${cap('week')}|${cap('month')}|${cap('year')}|${cap('decade')})s? (?:ago|earlier|later)|${cap('centuries')} (?:ago|earlier|later)`), score: 0.65, accept: acceptRelativeUnit, extend: extendNumber, key: / (?:ago|earlier|later)/g, reach: 10 },
   // Seasons with a determiner: "this summer", "the summer", "their summer offensive".
-  { re: new RegExp(`(?<=\\b(?:[Tt]he|[Ii]n|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ll]ate|[Ee]arly) )${SEASON}${E}`, 'gu'), score: 0.6, accept: (t, _s, e) => !/^\s+of\b/.test(t.slice(e, e + 4)) },
+  { re: new RegExp(`(?<=\\b(?:[Tt]he|[Ii]n|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Ll]ate|[Ee]arly) )${SEASON}${E}`, 'gu'), score: 0.6, accept: (t, _s, e) => !/^\s+of\b/.test(t.slice(e, e + 4)), key: /spring|summer|autumn|winter/g, reach: 0 },
   // Weekdays: "on Tuesday", "Tuesday night" (the part of the day stays outside).
-  { re: P(WEEKDAY), score: 0.8, mod: true },
+  { re: P(WEEKDAY), score: 0.8, mod: true, key: K_WEEKDAY, reach: 6 },
   // Vague references.
-  { re: P(`${cap('recently')}|${cap('nowadays')}|${cap('currently')}|${cap('now')}`), score: 0.5, accept: acceptNow },
-  { re: P(`${cap('recent')} (?:years|months|weeks|decades)`), score: 0.6 },
+  { re: P(`${cap('recently')}|${cap('nowadays')}|${cap('currently')}|${cap('now')}`), score: 0.5, accept: acceptNow, key: K_NOW, reach: 1 },
+  { re: P(`${cap('recent')} (?:years|months|weeks|decades)`), score: 0.6, key: K_NOW, reach: 1 },
   // "in the past", not "in the past five days" (a duration).
-  { re: new RegExp(`(?<=\\b[Ii]n the )(?:past|future)${E}(?! (?:${NUM_WORDS}|\\d|days?|weeks?|months?|years?|decades?|hours?|centur|generation|half|quarter))`, 'gu'), score: 0.55 },
+  { re: new RegExp(`(?<=\\b[Ii]n the )(?:past|future)${E}(?! (?:${NUM_WORDS}|\\d|days?|weeks?|months?|years?|decades?|hours?|centur|generation|half|quarter))`, 'gu'), score: 0.55, key: /past|future/g, reach: 0 },
 ];
 
 const YEAR_PREFIX = /(?:\b(?:in|since|by|from|until|till|of|during|before|after|around|circa|between|and|to|through|throughout|early|late|mid|year|summer|spring|autumn|winter|fall|January|February|March|April|May|June|July|August|September|October|November|December|born|died|the|The|In|By|Since|until|or|than|for|post|pre|her|his|their|its|our|Her|His|Their|Its)\s*-?\s*|[(–-])$/;
@@ -165,20 +189,58 @@ function acceptNow(text: string, start: number, end: number, m: RegExpExecArray)
   return true;
 }
 
+const STICKY = new Map<RegExp, RegExp>();
+
+/** Every position where `key` matches, overlapping hits included. */
+function hitsOf(key: RegExp, text: string): number[] {
+  const out: number[] = [];
+  key.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = key.exec(text)) !== null) {
+    out.push(m.index);
+    key.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/**
+ * The matches of `p` a scan of the whole text would find, trying only the positions a match can
+ * start at: at most `reach` characters before a hit of its key; after a match, the scan goes on
+ * from its end. `hits` caches the keys' hits for this text.
+ */
+export function patternMatches(p: Pattern, text: string, hits: Map<RegExp, number[]> = new Map()): RegExpExecArray[] {
+  let keyHits = hits.get(p.key);
+  if (!keyHits) hits.set(p.key, (keyHits = hitsOf(p.key, text)));
+  const out: RegExpExecArray[] = [];
+  if (keyHits.length === 0) return out;
+  let re = STICKY.get(p.re);
+  if (!re) STICKY.set(p.re, (re = new RegExp(p.re.source, p.re.flags.replace('g', '') + 'y')));
+  let next = 0;
+  for (const k of keyHits) {
+    let pos = Math.max(next, k - p.reach);
+    while (pos <= k) {
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      if (m === null) {
+        pos++;
+        continue;
+      }
+      out.push(m);
+      pos = next = m.index + m[0].length;
+    }
+    if (next <= k) next = k + 1;
+  }
+  return out;
+}
+
 /** Find DATE candidates in a text (UTF-16 offsets). */
 export function findDates(text: string): Candidate[] {
   const raw: Candidate[] = [];
+  const hits = new Map<RegExp, number[]>();
   for (const p of PATTERNS) {
-    if (p.needs && !p.needs(text)) continue;
-    p.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = p.re.exec(text)) !== null) {
+    for (const m of patternMatches(p, text, hits)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (m[0].length === 0) {
-        p.re.lastIndex++;
-        continue;
-      }
       if (p.accept && !p.accept(text, start, end, m)) continue;
       let from = start;
       if (p.extend) from = p.extend(text, from);

@@ -85,6 +85,79 @@ test('compounds are one span, resolved as a whole', () => {
   assert.deepEqual(dates('Rebels attacked late Tuesday.', '2023-07-19'), [['late Tuesday', '2023-07-18']]);
 });
 
+test('the same period a year before is one span with one value', () => {
+  // 2023-10-25: third-quarter results season.
+  assert.deepEqual(dates('Third-quarter profit rose 12 percent from the same quarter last year.', '2023-10-25'), [
+    ['Third-quarter', '2023-Q3'],
+    ['the same quarter last year', '2022-Q3'],
+  ]);
+  assert.deepEqual(dates('Sales in the third quarter rose 8 percent from the same period a year earlier.', '2023-10-25'), [
+    ['third quarter', '2023-Q3'],
+    ['the same period a year earlier', '2022-Q3'],
+  ]);
+  // "the same period" is the last quarter or half the text named, even with a weekday in between.
+  assert.deepEqual(dates('The brewer said on Tuesday that first-half sales fell, against a rise in the same period last year.', '2023-08-02'), [
+    ['Tuesday', '2023-08-01'],
+    ['first-half', '2023-H1'],
+    ['the same period last year', '2022-H1'],
+  ]);
+  assert.deepEqual(dates('Margins narrowed in the first quarter of fiscal 2024, against the same quarter a year earlier.', '2023-08-02'), [
+    ['first quarter of fiscal 2024', 'FY2024-Q1'],
+    ['the same quarter a year earlier', 'FY2023-Q1'],
+  ]);
+  assert.deepEqual(dates('Exports hit a record in March 2020, twice the same month a year earlier.', '2023-08-02'), [
+    ['March 2020', '2020-03'],
+    ['the same month a year earlier', '2019-03'],
+  ]);
+  // A written year replaces the anchor's; "last year" counts from the publication date, "a year earlier" from the period.
+  assert.deepEqual(dates('Profit fell in the second quarter of 2021, after a gain in the same quarter of 2019.', '2023-08-02'), [
+    ['second quarter of 2021', '2021-Q2'],
+    ['the same quarter of 2019', '2019-Q2'],
+  ]);
+  assert.deepEqual(dates('Profit fell in the second quarter of 2021 and rose in the same quarter last year.', '2023-08-02'), [
+    ['second quarter of 2021', '2021-Q2'],
+    ['the same quarter last year', '2022-Q2'],
+  ]);
+  // Without a period in the text: the publication date's quarter; "the year-earlier period" stays vague.
+  assert.deepEqual(dates('The fund lost money in the same quarter last year.', '2023-07-19'), [['the same quarter last year', '2022-Q3']]);
+  assert.deepEqual(dates('Costs were lower in the year-earlier period.', '2023-07-19'), [['year-earlier period', 'PAST_REF']]);
+  // Without a publication date, the deictic reading waits for an anchor.
+  assert.equal(normalizeDate('the same quarter last year', { dct: '' }).needsAnchor, true);
+});
+
+test('compound relatives, expression by expression', () => {
+  const cases: [string, string, [string, string][]][] = [
+    ['Prices peaked last February.', '2023-07-19', [['last February', '2023-02']]],
+    ['Prices peaked last February.', '2023-02-10', [['last February', '2022-02']]],
+    ['Prices will peak next February.', '2023-01-10', [['next February', '2023-02']]],
+    ['The dam burst on June 3 last year.', '2023-07-19', [['June 3 last year', '2022-06-03']]],
+    ['The dam burst in June last year.', '2023-01-19', [['June last year', '2022-06']]],
+    ['The river flooded this past spring.', '2023-02-10', [['this past spring', '2022-SP']]],
+    ['The river flooded last summer.', '2023-07-19', [['last summer', '2022-SU']]],
+    // early / late / mid- stay inside the span and do not change the value.
+    ['Rents rose late last year.', '2023-07-19', [['late last year', '2022']]],
+    ['Rents will rise again early next month.', '2023-07-19', [['early next month', '2023-08']]],
+    ['Output peaked in mid-June.', '2023-07-19', [['mid-June', '2023-06']]],
+    ['The plant opened in early 2019.', '2023-07-19', [['early 2019', '2019']]],
+    ['The mine shut in the late 1980s.', '2023-07-19', [['late 1980s', '198X']]],
+    ["The mine shut in the late '80s.", '2023-07-19', [["late '80s", '198X']]],
+    // Durations with a count are not dates.
+    ['Sales fell over the last three years.', '2023-07-19', []],
+    ['In the past 24 hours, 30 people died.', '2023-07-19', []],
+    ['Prices rose in the past few weeks.', '2023-07-19', []],
+    // A vague count before "ago" is a vague past, and all of it is in the span.
+    ['The factory closed several months ago.', '2023-07-19', [['several months ago', 'PAST_REF']]],
+    ['He left the firm a couple of years ago.', '2023-07-19', [['a couple of years ago', 'PAST_REF']]],
+    ['She joined two years ago.', '2023-07-19', [['two years ago', '2021']]],
+    // "today": an event of the publication day, unless the sentence speaks of nowadays.
+    ['Protesters gathered in the capital today.', '2023-07-19', [['today', '2023-07-19']]],
+    ['Today the court ruled against the firm.', '2023-07-19', [['Today', '2023-07-19']]],
+    ["The minister said today's decision was final.", '2023-07-19', [['today', '2023-07-19']]],
+    ['Today, most people shop online.', '2023-07-19', [['Today', 'PRESENT_REF']]],
+  ];
+  for (const [text, dct, want] of cases) assert.deepEqual(dates(text, dct), want, `${text} (${dct})`);
+});
+
 test('decades with apostrophes, durations that are not dates, vague pasts', () => {
   assert.deepEqual(dates('The band was famous in the \u201980s and the mid-\u201990s.', '2023-07-19'), [['\u201980s', '198X'], ['mid-\u201990s', '199X']]);
   assert.deepEqual(dates("Rents doubled in the '20s.", '2023-07-19'), [["'20s", '202X']]);

@@ -1,7 +1,7 @@
 // One case per family: a sentence, its DATE spans and their TIMEX3 values (readable as documentation).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDates } from '../../src/recognizers/dates.js';
+import { findDates, patternMatches, PATTERNS } from '../../src/recognizers/dates.js';
 import { normalizeDate } from '../../src/normalizers/dates.js';
 
 function dates(text: string, dct = '2023-07-19'): [string, string][] {
@@ -78,5 +78,29 @@ test('pathological inputs stay linear', () => {
     const t0 = performance.now();
     findDates(text);
     assert.ok(performance.now() - t0 < 2000, text.slice(0, 20));
+  }
+});
+
+test('each pattern, tried only near its key, finds what a scan of the whole text finds', () => {
+  // The longest forms of every pattern, so that a key's reach too short for one of them shows.
+  const text = [
+    'Wednesday, September 30th, 2024 and Wednesday September 3; 30th of September, 2019; 1st of Sept. 2020; Sept. 2021; late May 2022; in May.',
+    "The 1960s, the late '70s and the twenty-first century; the 19th century. In 2019-05-01, 1999 and 2020.",
+    'Earlier this week, Later this month, this year; Coming weekend, next decade; The following Wednesday, the preceding afternoon; That same quarter.',
+    'The same quarter of the previous year, the same period a year earlier, The same half in 2019; the month before.',
+    'This coming Wednesday, this past spring, last February; September 30th, of last year; Autumn of next year; Wednesday, of last week.',
+    'Financial Second financial quarter of fiscal 2024, the fourth-quarter, the 3rd quarter, 2024; Q3 2023, 4Q \u201923, Q1-24.',
+    'Second-half, the 2nd half of 2023; H1 2024, H2-\u201925. Fiscal year 2024, FY \u201924, the 2024 financial year, Previous fiscal year.',
+    'Year-before quarter, most recent quarter, the year-earlier quarter, the year-earlier period, the year-ago period.',
+    'Today, yesterday, Tomorrow, tonight. Centuries ago, Decades later, 55 years ago, a few weeks earlier, a couple of days later.',
+    'In the summer, their winter offensive; on Saturday, on Thursday night. Recently, Nowadays, currently, now; Recent decades; in the past, In the future.',
+    'éMay 2019, x1999y, _2019_, 😀June 3, 2019😀, May-June, mid-Sept., the 80s, 1980s\u2019.',
+  ].join('\n');
+  for (const p of PATTERNS) {
+    const whole: string[] = [];
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(text)) !== null) whole.push(`${m.index}:${m[0]}`);
+    assert.deepEqual(patternMatches(p, text).map((x) => `${x.index}:${x[0]}`), whole, p.re.source.slice(0, 80));
   }
 });
