@@ -6,6 +6,7 @@ import type { AnalyzedText, Candidate, CorpusEntity, Document, Mention, OutputMe
 import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { resolve } from '../resolver/index.js';
+import { sportsSides } from '../resolver/sports.js';
 import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDates } from '../normalizers/dates.js';
 import { resolvePlaces } from '../normalizers/places.js';
@@ -124,7 +125,8 @@ export function extractMentions(doc: Document, opts: ExtractOptions = {}): Extra
   const input = analyze(doc);
   const rules = ruleSpans(input, opts.recognizers);
   const model = opts.tagger === false ? null : shippedModel();
-  const spans = (model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
+  // Sports copy: places standing for a side become teams (ORG), on the final spans of either path.
+  const spans = sportsSides(input, model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
     // Titles and ranks stay outside a person's span and canonical name (GUIDELINES: "President Donald Trump" -> "Donald Trump").
     if (c.type !== 'PERSON') return c;
     const cut = titlePrefixLength(doc.text.slice(c.start, c.end));
