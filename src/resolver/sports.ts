@@ -37,6 +37,7 @@ interface Lists {
   locatives: Set<string>;
   versus: Set<string>;
   eventVerbs: Set<string>;
+  teamNouns: Set<string>;
 }
 
 let lists: Lists | null = null;
@@ -56,6 +57,7 @@ function load(): Lists {
     locatives: set('locatives'),
     versus: set('versus'),
     eventVerbs: set('eventVerbs'),
+    teamNouns: set('teamNouns'),
   };
   return lists;
 }
@@ -65,6 +67,9 @@ const CLUB = 1 << GAZ_CATEGORIES.indexOf('club');
 /** A score token: "3-1", "2–2" (not a date, a range of years or a phone number). */
 const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
 const SMALL_INT = /^\d{1,3}$/;
+/** Sentence flags: a sports word, a score. */
+const SENT_WORD = 1;
+const SENT_SCORE = 2;
 
 /** Per-token classes for the row patterns, one character each. */
 function shapeOf(t: string, L: Lists): string {
@@ -86,7 +91,7 @@ function shapeOf(t: string, L: Lists): string {
 // Results rows: two sides with their scores, a side-score-side line, a fixture line.
 // Groups are the sides' token runs inside the sentence's shape string.
 const RESULT_ROWS = [
-  /(?:^|[,\-.p])(C+)N(?:o[^c]*c)?[,v]?(C+)N(?![SND])/g,
+  /(?:^|[,\-.p])(C+)N(?:xN)?(?:o[^c]*c)?[,v]?(C+)N(?![SND])/g,
   /(?:^|[,\-.p])(C+)S(C+)(?=$|[,\-.pocx])/g,
   /(?:^|[,\-p])(C+)v\.?(C+)(?=$|[,\-.pocxND])/g,
   /^(C+)a(C+)$/g,
@@ -132,7 +137,7 @@ export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence;
     const digit = c >= 48 && c <= 57;
     if (digit && SCORE.test(t)) {
       ev.scores++;
-      sentWords[tokens[i].sentence] = 1;
+      sentWords[tokens[i].sentence] |= SENT_SCORE;
     }
     // A line that starts with a name and holds a number or a "v" / "at" may be a results or standings row.
     if (digit || (t.length <= 2 && L.versus.has(t.toLowerCase()))) {
@@ -147,7 +152,7 @@ export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence;
     if (L.sportWords.has(low)) {
       ev.sportWords++;
       seenWords.add(low);
-      sentWords[tokens[i].sentence] = 1;
+      sentWords[tokens[i].sentence] |= SENT_WORD;
     }
   }
   // Row patterns, only on those lines.
@@ -214,6 +219,7 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
     for (let j = k; j < tokens.length && tokens[j].start < out[i].end; j++) cover[j] = i;
   }
   const side = new Uint8Array(out.length); // 1: a side, 2: a place kept by its position
+  const sentSide = new Uint8Array(input.sentences.length);
   const added: Candidate[] = [];
   const addedAt = new Set<number>();
   const addAt = (start: number, end: number) => {
@@ -294,28 +300,35 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
     const n1 = word(j + 1, s);
     const n2 = word(j + 2, s);
     const possessive = n1 === "'s" || n1 === '’s';
-    const evidence = sentWords[s] === 1;
+    const evidence = sentWords[s] !== 0;
     // Brackets after a name: a nationality ("Pete Sampras ( U.S. )").
     if (p1 === '(' && n1 === ')') return 2;
-    // "Sweden's Stefan Edberg": a country before a person.
-    if (possessive && personAt(j + 2)) return 2;
-    // "Houston, Texas": an address.
-    if (n1 === ',' && cover[j + 2] >= 0 && out[cover[j + 2]].type === 'PLACE' && word(j + 3, s) !== 'and') return 2;
+    // "Sweden's Stefan Edberg", "a win over Cuba's famous Teofil Soto": a country before a person.
+    if (possessive && (personAt(j + 2) || personAt(j + 3) || personAt(j + 4))) return 2;
     // Dateline: the line's first words, then a date, a bracket, a dash or a colon ("LEICESTER : ...").
     if (p1 === '' && (n1 === '(' || n1 === ':' || n1 === '-' || n1 === '–' || n1 === '—' || (cover[j + 1] >= 0 && out[cover[j + 1]].type === 'DATE'))) return 2;
     if (p2 && L.pairCues.has(`${p2} ${p1}`)) return !L.weakCues.has(`${p2} ${p1}`) || evidence ? 1 : 0;
     if (L.locatives.has(p1)) return 2;
     if (L.objectCues.has(p1)) return !L.weakCues.has(p1) || evidence ? 1 : 0;
-    let v = L.subjectVerbs.has(n1) ? j + 1 : L.adverbs.has(n1) && L.subjectVerbs.has(n2) ? j + 2 : -1;
+    const v = L.subjectVerbs.has(n1) ? j + 1 : L.adverbs.has(n1) && L.subjectVerbs.has(n2) ? j + 2 : -1;
     if (v >= 0) {
       const verb = word(v, s);
       // "Brazil will host the tournament": a country hosting an event is a place; "Brazil host Chile" a side.
       if (L.eventVerbs.has(verb) && !isUpperChar(tokens[v + 1]?.text[0] ?? 'a')) return 0;
       return !L.weakCues.has(verb) || evidence ? 1 : 0;
     }
-    if (L.roleNouns.has(n1) || (possessive && L.roleNouns.has(n2))) return 1;
+    const role = L.roleNouns.has(n1) ? j + 1 : possessive && L.roleNouns.has(n2) ? j + 2 : -1;
+    // "Brazil coach Ana Lima" is the side's coach; "US team Cloud9" a team from the US.
+    if (role >= 0) return L.teamNouns.has(word(role, s)) && isUpperChar(tokens[role + 1]?.text[0] ?? 'a') && tokens[role + 1].sentence === s ? 2 : 1;
     // "Brazil 2-1" ("2-1 to Brazil" is a pair cue above).
     if (n1 && SCORE.test(n1)) return 1;
+    // Weaker marks of a place, for names no cue made a side: an address ("Houston, Texas", "Texas, in"),
+    // a place in a list after a place ("in Ottawa and Halifax"), a place modifying a name ("a Texas All-State tackle").
+    const before = k - 1 - skip >= 0 && tokens[k - 1 - skip].sentence === s ? cover[k - 2 - skip] ?? -1 : -1;
+    if ((p1 === ',' || p1 === 'and' || p1 === 'or') && before >= 0 && out[before].type === 'PLACE' && (p1 === ',' || side[before] === 2)) return 2;
+    if (p1 === ',' && skip === 0 && k >= 2 && isUpperChar(tokens[k - 2].text[0])) return 2;
+    if (n1 === ',' && cover[j + 2] >= 0 && out[cover[j + 2]].type === 'PLACE' && word(j + 3, s) !== 'and') return 2;
+    if (j + 1 < tokens.length && tokens[j + 1].sentence === s && isUpperChar(tokens[j + 1].text[0])) return 2;
     return 0;
   };
   const candidates: number[] = [];
@@ -327,23 +340,32 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
     if (p === 1) {
       toOrg(c);
       side[i] = 1;
+      sentSide[tokens[tokenAt[i]].sentence] = 1;
       sideNames.add(text.slice(c.start, c.end).toLowerCase());
     } else if (p === 2) side[i] = 2;
     else candidates.push(i);
+  }
+  // "Japan began the defence of their title with a 2-1 win against Syria": in a sentence with a score
+  // and one side, the place that opens the sentence is the other side.
+  for (const i of candidates) {
+    const k = tokenAt[i];
+    const s = tokens[k].sentence;
+    if (out[i].type !== 'PLACE' || (k > 0 && tokens[k - 1].sentence === s) || !(sentWords[s] & SENT_SCORE) || !sentSide[s]) continue;
+    toOrg(out[i]);
+    side[i] = 1;
+    sideNames.add(text.slice(out[i].start, out[i].end).toLowerCase());
   }
   // Clubs no one tagged ("beat Braga 3-1"): the longest club name at an untagged capitalized word, in a side's position.
   const untagged: [number, number][] = [];
   const lex = lexicon();
   for (let k = 0; k < tokens.length; k++) {
     if (cover[k] >= 0 || !isUpperChar(tokens[k].text[0])) continue;
+    // The longest club name of up to four untagged tokens, its key grown a token at a time.
     let j = -1;
-    for (let n = Math.min(k + 3, tokens.length - 1); n >= k; n--) {
-      let free = true;
-      for (let m = k; m <= n; m++) if (cover[m] >= 0 || tokens[m].sentence !== tokens[k].sentence) free = false;
-      if (free && isClub(tokens, k, n)) {
-        j = n;
-        break;
-      }
+    let key = '';
+    for (let n = k; n < tokens.length && n <= k + 3 && cover[n] < 0 && tokens[n].sentence === tokens[k].sentence; n++) {
+      key = n === k ? tokens[n].text.toLowerCase() : `${key} ${tokens[n].text.toLowerCase()}`;
+      if (phraseMask(key) & CLUB) j = n;
     }
     if (j < 0 || (j === k && lex.common.has(tokens[k].text.toLowerCase()))) continue;
     if (j + 1 < tokens.length && tokens[j + 1].start === tokens[j].end && /[\p{L}\p{N}]/u.test(tokens[j + 1].text)) continue;
@@ -356,10 +378,12 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
   }
 
   // 3. The document: a side once, a side wherever no place's position says otherwise; and a known club.
+  // The club list alone decides only on a page with scores or results rows (not on a feature about esports or a boxer).
+  const clubs = evidence.scores + evidence.resultRows + evidence.standingsRows > 0;
   for (const i of candidates) {
     const c = out[i];
     const name = text.slice(c.start, c.end).toLowerCase();
-    if (sideNames.has(name) || (c.type === 'PLACE' && isClub(tokens, tokenAt[i], tokenTo[i]))) toOrg(c);
+    if (sideNames.has(name) || (clubs && c.type === 'PLACE' && isClub(tokens, tokenAt[i], tokenTo[i]))) toOrg(c);
   }
   for (const [k, j] of untagged) if (sideNames.has(text.slice(tokens[k].start, tokens[j].end).toLowerCase())) addAt(tokens[k].start, tokens[j].end);
 
