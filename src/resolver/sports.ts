@@ -115,8 +115,10 @@ interface SideRun {
   /** Token range [from, to] inclusive. */
   from: number;
   to: number;
-  /** true: both sides of a result (names added when untagged); false: a standings row. */
+  /** true: a side of a result; false: a standings row. */
   result: boolean;
+  /** The row is the whole line from its first word ("Arsenal 2 Liverpool 0"), not a tail ("Scorers: Smith 23, Jones 45"). */
+  whole: boolean;
 }
 
 /** The sports evidence of a document, and where its results and standings rows put the sides. */
@@ -176,8 +178,8 @@ export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence;
       for (let m = re.exec(shape); m; m = re.exec(shape)) {
         const a = m.index + m[0].indexOf(m[1]);
         const b = m.index + m[0].lastIndexOf(m[2]);
-        runs.push({ from: from + a, to: from + a + m[1].length - 1, result: true });
-        runs.push({ from: from + b, to: from + b + m[2].length - 1, result: true });
+        runs.push({ from: from + a, to: from + a + m[1].length - 1, result: true, whole: a === 0 });
+        runs.push({ from: from + b, to: from + b + m[2].length - 1, result: true, whole: a === 0 });
         found = true;
       }
     }
@@ -191,7 +193,7 @@ export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence;
       for (let k = st.index + st[0].indexOf(st[1]) + st[1].length; k < shape.length; k++) if (shape[k] === 'N' || shape[k] === 'D') nums++;
       if (nums >= 3) {
         const a = st[0].indexOf(st[1]);
-        runs.push({ from: from + a, to: from + a + st[1].length - 1, result: false });
+        runs.push({ from: from + a, to: from + a + st[1].length - 1, result: false, whole: true });
         ev.standingsRows++;
       }
     }
@@ -257,13 +259,14 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
     const end = tokens[r.to].end;
     const name = text.slice(start, end);
     if (inside.length === 0) {
-      if (r.result || isClub(tokens, r.from, r.to)) {
+      if ((r.result && r.whole) || isClub(tokens, r.from, r.to)) {
         addAt(start, end);
         sideNames.add(name.toLowerCase());
       }
       continue;
     }
-    if (!r.result && !inside.every((ci) => out[ci].type === 'PLACE' || out[ci].type === 'ORG')) continue;
+    // People keep their type in standings (golf scores) and in a row's tail (scorers and their minutes), unless the club list knows them.
+    if (!(r.result && r.whole) && !inside.every((ci) => out[ci].type === 'PLACE' || out[ci].type === 'ORG') && !isClub(tokens, r.from, r.to)) continue;
     if (inside.some((ci) => out[ci].type === 'DATE')) continue;
     // One side, one span: "Newcastle" PLACE inside "Newcastle United" becomes the whole name.
     const first = out[inside[0]];

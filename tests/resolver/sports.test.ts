@@ -101,6 +101,14 @@ test('a standings row does not turn a person into a team (golf scores)', () => {
   assert.deepEqual(run(text, [['Tom Hale', 'PERSON'], ['Dan Ross', 'PERSON'], ['Ola Berg', 'PERSON']]), ['PERSON:Tom Hale', 'PERSON:Dan Ross', 'PERSON:Ola Berg']);
 });
 
+test('a scorers line looks like a results row but its people stay people', () => {
+  const text = 'SOCCER - CUP RESULT.\nHull 2 Leeds 1\nScorers: Dan Cole 23 , Ian Frey 45\nOther results:\nYork 1 Bury 1\n';
+  assert.deepEqual(
+    run(text, [['Hull', 'PLACE'], ['Leeds', 'PLACE'], ['Dan Cole', 'PERSON'], ['Ian Frey', 'PERSON'], ['York', 'PLACE']]),
+    ['ORG:Hull', 'ORG:Leeds', 'PERSON:Dan Cole', 'PERSON:Ian Frey', 'ORG:York', 'ORG:Bury'],
+  );
+});
+
 test('a national team is ORG; a player\'s country in brackets or before his name stays PLACE', () => {
   const text =
     'Brazil beat Germany 2-1 in Rio de Janeiro in the World Cup qualifier. Germany coach Jan Ott was unhappy. ' +
