@@ -306,11 +306,14 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
     const evidence = sentWords[s] !== 0;
     // Brackets after a name: a nationality ("Pete Sampras ( U.S. )").
     if (p1 === '(' && n1 === ')') return 2;
-    // "Sweden's Stefan Edberg", "a win over Cuba's famous Teofil Soto": a country before a person.
-    if (possessive && (personAt(j + 2) || personAt(j + 3) || personAt(j + 4))) return 2;
+    // "Sweden's Stefan Edberg", "a win over Cuba's famous Teofil Soto": a country before a person;
+    // "Barcelona's Brazilian striker Ronaldo": a side before its player.
+    if (possessive && !L.roleNouns.has(n2) && !L.roleNouns.has(word(j + 3, s)) && (personAt(j + 2) || personAt(j + 3) || personAt(j + 4))) return 2;
     // Dateline: the line's first words, then a date, a bracket, a dash or a colon ("LEICESTER : ...").
     if (p1 === '' && (n1 === '(' || n1 === ':' || n1 === '-' || n1 === '–' || n1 === '—' || (cover[j + 1] >= 0 && out[cover[j + 1]].type === 'DATE'))) return 2;
     if (p2 && L.pairCues.has(`${p2} ${p1}`)) return !L.weakCues.has(`${p2} ${p1}`) || evidence ? 1 : 0;
+    // "lost 2-0 at Bremen": after a score, "at" names the opponent's ground, which may be a club or a stadium; the document decides.
+    if (p1 === 'at' && SCORE.test(p2)) return 0;
     if (L.locatives.has(p1)) return 2;
     if (L.objectCues.has(p1)) return !L.weakCues.has(p1) || evidence ? 1 : 0;
     const v = L.subjectVerbs.has(n1) ? j + 1 : L.adverbs.has(n1) && L.subjectVerbs.has(n2) ? j + 2 : -1;
@@ -320,7 +323,7 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
       if (L.eventVerbs.has(verb) && !isUpperChar(tokens[v + 1]?.text[0] ?? 'a')) return 0;
       return !L.weakCues.has(verb) || evidence ? 1 : 0;
     }
-    const role = L.roleNouns.has(n1) ? j + 1 : possessive && L.roleNouns.has(n2) ? j + 2 : -1;
+    const role = L.roleNouns.has(n1) ? j + 1 : possessive && L.roleNouns.has(n2) ? j + 2 : possessive && L.roleNouns.has(word(j + 3, s)) ? j + 3 : -1;
     // "Brazil coach Ana Lima" is the side's coach; "US team Cloud9" a team from the US.
     if (role >= 0) return L.teamNouns.has(word(role, s)) && isUpperChar(tokens[role + 1]?.text[0] ?? 'a') && tokens[role + 1].sentence === s ? 2 : 1;
     // "Brazil 2-1" ("2-1 to Brazil" is a pair cue above).

@@ -44,6 +44,11 @@ test('drew with, lost to, win over, v: the name after the cue is a side', () => 
   );
 });
 
+test('after a score, "at" leaves it to the document: a known club is a side, a stadium stays a place', () => {
+  const text = 'Freiburg lost 2-0 at Bremen in the league, and Leeds won 3-1 at Wembley.';
+  assert.deepEqual(run(text, [['Freiburg', 'PLACE'], ['Bremen', 'PLACE'], ['Leeds', 'PLACE'], ['Wembley', 'PLACE']]), ['ORG:Freiburg', 'ORG:Bremen', 'ORG:Leeds', 'PLACE:Wembley']);
+});
+
 test('a side once is a side where nothing marks a place: the document decides', () => {
   const text = 'Lecce beat Bari 2-0 in the league. "Bari were poor," the coach said, and Bari now sit bottom. Fans in Bari were angry.';
   assert.deepEqual(
@@ -112,10 +117,11 @@ test('a scorers line looks like a results row but its people stay people', () =>
 test('a national team is ORG; a player\'s country in brackets or before his name stays PLACE', () => {
   const text =
     'Brazil beat Germany 2-1 in Rio de Janeiro in the World Cup qualifier. Germany coach Jan Ott was unhappy. ' +
-    'Referee Anders Lind ( Sweden ) booked five players. Sweden\'s Erik Berg scored for the visitors on loan.';
+    'Referee Anders Lind ( Sweden ) booked five players. Sweden\'s Erik Berg scored for the visitors on loan, ' +
+    'and Brazil\'s Portuguese striker Rui Sousa missed a penalty.';
   assert.deepEqual(
-    run(text, [['Brazil', 'PLACE'], ['Germany', 'PLACE'], ['Rio de Janeiro', 'PLACE'], ['Germany', 'PLACE'], ['Jan Ott', 'PERSON'], ['Anders Lind', 'PERSON'], ['Sweden', 'PLACE'], ['Sweden', 'PLACE'], ['Erik Berg', 'PERSON']]),
-    ['ORG:Brazil', 'ORG:Germany', 'PLACE:Rio de Janeiro', 'ORG:Germany', 'PERSON:Jan Ott', 'PERSON:Anders Lind', 'PLACE:Sweden', 'PLACE:Sweden', 'PERSON:Erik Berg'],
+    run(text, [['Brazil', 'PLACE'], ['Germany', 'PLACE'], ['Rio de Janeiro', 'PLACE'], ['Germany', 'PLACE'], ['Jan Ott', 'PERSON'], ['Anders Lind', 'PERSON'], ['Sweden', 'PLACE'], ['Sweden', 'PLACE'], ['Erik Berg', 'PERSON'], ['Brazil', 'PLACE'], ['Rui Sousa', 'PERSON']]),
+    ['ORG:Brazil', 'ORG:Germany', 'PLACE:Rio de Janeiro', 'ORG:Germany', 'PERSON:Jan Ott', 'PERSON:Anders Lind', 'PLACE:Sweden', 'PLACE:Sweden', 'PERSON:Erik Berg', 'ORG:Brazil', 'PERSON:Rui Sousa'],
   );
 });
 
