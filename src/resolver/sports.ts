@@ -337,11 +337,17 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
     if (j + 1 < tokens.length && tokens[j + 1].sentence === s && isUpperChar(tokens[j + 1].text[0])) return 2;
     return 0;
   };
+  const nameWords = new Set<string>();
+  for (let i = 0; i < out.length; i++) {
+    if (out[i].type !== 'PERSON' || tokenAt[i] < 0 || tokenAt[i] === tokenTo[i]) continue;
+    for (let k = tokenAt[i]; k <= tokenTo[i]; k++) nameWords.add(tokens[k].text);
+  }
   const candidates: number[] = [];
   for (let i = 0; i < out.length; i++) {
     const c = out[i];
     if (c.end < 0 || side[i] || tokenAt[i] < 0) continue;
-    if (c.type !== 'PLACE' && !(c.type === 'PERSON' && tokenAt[i] === tokenTo[i] && isClub(tokens, tokenAt[i], tokenTo[i]))) continue;
+    // A one-word person the club list knows may be a side ("Roma lost to Napoli"), unless a full name in the document holds the word ("Santos" after "Carlos Santos").
+    if (c.type !== 'PLACE' && !(c.type === 'PERSON' && tokenAt[i] === tokenTo[i] && !nameWords.has(tokens[tokenAt[i]].text) && isClub(tokens, tokenAt[i], tokenTo[i]))) continue;
     const p = position(tokenAt[i], tokenTo[i]);
     if (p === 1) {
       toOrg(c);

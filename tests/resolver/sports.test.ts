@@ -101,6 +101,14 @@ test('standings rows and "at" fixture lines name sides', () => {
   );
 });
 
+test('a one-word person the club list knows is a side only when no full name in the document holds the word', () => {
+  const text = 'Roma lost to Napoli 2-1 in the league. Carlos Santos was booked, and Santos scored twice in the league last season.';
+  assert.deepEqual(
+    run(text, [['Roma', 'PERSON'], ['Napoli', 'PERSON'], ['Carlos Santos', 'PERSON'], ['Santos', 'PERSON']]),
+    ['ORG:Roma', 'ORG:Napoli', 'PERSON:Carlos Santos', 'PERSON:Santos'],
+  );
+});
+
 test('a standings row does not turn a person into a team (golf scores)', () => {
   const text = 'GOLF - LEADING SCORES.\nTom Hale 68 70 71\nDan Ross 69 70 72\nOla Berg 70 70 70\n';
   assert.deepEqual(run(text, [['Tom Hale', 'PERSON'], ['Dan Ross', 'PERSON'], ['Ola Berg', 'PERSON']]), ['PERSON:Tom Hale', 'PERSON:Dan Ross', 'PERSON:Ola Berg']);
