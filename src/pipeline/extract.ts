@@ -6,7 +6,7 @@ import type { AnalyzedText, Candidate, CorpusEntity, Document, Mention, OutputMe
 import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { resolve } from '../resolver/index.js';
-import { sportsSides } from '../resolver/sports.js';
+import { sportsLists, sportsSides } from '../resolver/sports.js';
 import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDates } from '../normalizers/dates.js';
 import { resolvePlaces } from '../normalizers/places.js';
@@ -26,6 +26,7 @@ export function warmUp(): void {
   gazetteer();
   lexicon();
   lookupOrg('');
+  sportsLists();
   shippedModel();
 }
 

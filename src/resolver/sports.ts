@@ -26,7 +26,7 @@ import { isUpperChar } from '../util/text.js';
 import { lexicon } from '../recognizers/lexicon.js';
 import { GAZ_CATEGORIES, phraseMask } from '../tagger/gazetteers.js';
 
-interface Lists {
+export interface SportsLists {
   sportWords: Set<string>;
   subjectVerbs: Set<string>;
   adverbs: Set<string>;
@@ -40,9 +40,10 @@ interface Lists {
   teamNouns: Set<string>;
 }
 
-let lists: Lists | null = null;
+let lists: SportsLists | null = null;
 
-function load(): Lists {
+/** The lists of data/sports.json, read once. */
+export function sportsLists(): SportsLists {
   if (lists) return lists;
   const raw = JSON.parse(readFileSync(dataPath('sports.json'), 'utf8')) as Record<string, string[] | string>;
   const set = (k: string) => new Set((raw[k] as string[]).map((s) => s.toLowerCase()));
@@ -72,7 +73,7 @@ const SENT_WORD = 1;
 const SENT_SCORE = 2;
 
 /** Per-token classes for the row patterns, one character each. */
-function shapeOf(t: string, L: Lists): string {
+function shapeOf(t: string, L: SportsLists): string {
   const c = t.charCodeAt(0);
   if (c >= 48 && c <= 57) return SCORE.test(t) ? 'S' : SMALL_INT.test(t) ? 'N' : 'D';
   if (t === '(') return 'o';
@@ -124,7 +125,7 @@ interface SideRun {
 /** The sports evidence of a document, and where its results and standings rows put the sides. */
 export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence; sentWords: Uint8Array; runs: SideRun[] } {
   const { tokens } = input;
-  const L = load();
+  const L = sportsLists();
   // 1. Evidence.
   const ev: SportsEvidence = { sportWords: 0, scores: 0, resultRows: 0, standingsRows: 0 };
   const sentWords = new Uint8Array(input.sentences.length);
@@ -211,7 +212,7 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
   const { tokens, text } = input;
   const { evidence, sentWords, runs } = sportsEvidence(input);
   if (!isSportsCopy(evidence)) return spans;
-  const L = load();
+  const L = sportsLists();
 
   // Which span covers each token.
   const out = spans.map((c) => ({ ...c }));
