@@ -71,6 +71,8 @@ const SMALL_INT = /^\d{1,3}$/;
 /** Sentence flags: a sports word, a score. */
 const SENT_WORD = 1;
 const SENT_SCORE = 2;
+/** In the token cover: a name the rows step added. */
+const ADDED = -2;
 
 /** Per-token classes for the row patterns, one character each. */
 function shapeOf(t: string, L: SportsLists): string {
@@ -216,7 +218,7 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
 
   // Which span covers each token.
   const out = spans.map((c) => ({ ...c }));
-  const cover = new Int32Array(tokens.length).fill(-1);
+  const cover = new Int32Array(tokens.length).fill(-1); // -1: no span; ADDED: a name this step added
   for (let i = 0, k = 0; i < out.length; i++) {
     while (k < tokens.length && tokens[k].end <= out[i].start) k++;
     for (let j = k; j < tokens.length && tokens[j].start < out[i].end; j++) cover[j] = i;
@@ -263,6 +265,7 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
       if ((r.result && r.whole) || isClub(tokens, r.from, r.to)) {
         addAt(start, end);
         sideNames.add(name.toLowerCase());
+        cover.fill(ADDED, r.from, r.to + 1);
       }
       continue;
     }
@@ -372,11 +375,11 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
   const untagged: [number, number][] = [];
   const lex = lexicon();
   for (let k = 0; k < tokens.length; k++) {
-    if (cover[k] >= 0 || !isUpperChar(tokens[k].text[0])) continue;
+    if (cover[k] !== -1 || !isUpperChar(tokens[k].text[0])) continue;
     // The longest club name of up to four untagged tokens, its key grown a token at a time.
     let j = -1;
     let key = '';
-    for (let n = k; n < tokens.length && n <= k + 3 && cover[n] < 0 && tokens[n].sentence === tokens[k].sentence; n++) {
+    for (let n = k; n < tokens.length && n <= k + 3 && cover[n] === -1 && tokens[n].sentence === tokens[k].sentence; n++) {
       key = n === k ? tokens[n].text.toLowerCase() : `${key} ${tokens[n].text.toLowerCase()}`;
       if (phraseMask(key) & CLUB) j = n;
     }
