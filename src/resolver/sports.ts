@@ -16,7 +16,8 @@
 //    after a locative preposition, in a dateline, in brackets or before "'s"
 //    and a person stays PLACE.
 // 3. The document: a string read as a side once is a side wherever it is not
-//    in a place's position, and so is a name the club list knows.
+//    in a place's position, and so is a place the club list knows (on a page
+//    with scores or rows). docs/sports.md has the details and the measurements.
 
 import { readFileSync } from 'node:fs';
 import type { AnalyzedText, Candidate, Token } from '../types.js';
@@ -104,9 +105,13 @@ const STANDINGS = /^(?:N\.?)?(C+)[NDS.,\-p]+$/;
 
 /** What makes a document sports copy. */
 export interface SportsEvidence {
+  /** Distinct sports words ("league", "striker", ...). */
   sportWords: number;
+  /** Score tokens ("3-1"). */
   scores: number;
+  /** Lines holding a result ("Arsenal 2 Liverpool 0") or a fixture ("Toronto at BOSTON"). */
   resultRows: number;
+  /** Lines of a name and at least three numbers. */
   standingsRows: number;
 }
 
@@ -128,7 +133,6 @@ interface SideRun {
 export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence; sentWords: Uint8Array; runs: SideRun[] } {
   const { tokens } = input;
   const L = sportsLists();
-  // 1. Evidence.
   const ev: SportsEvidence = { sportWords: 0, scores: 0, resultRows: 0, standingsRows: 0 };
   const sentWords = new Uint8Array(input.sentences.length);
   const seenWords = new Set<string>();
@@ -155,7 +159,6 @@ export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence;
     if (digit || t.length < 3 || t.length > 14) continue;
     const low = t.toLowerCase();
     if (L.sportWords.has(low)) {
-      ev.sportWords++;
       seenWords.add(low);
       sentWords[tokens[i].sentence] |= SENT_WORD;
     }
@@ -201,7 +204,7 @@ export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence;
       }
     }
   }
-  ev.sportWords = Math.max(ev.sportWords > 0 ? 1 : 0, seenWords.size);
+  ev.sportWords = seenWords.size;
   return { evidence: ev, sentWords, runs };
 }
 
