@@ -140,7 +140,11 @@ export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] 
         canonical = longest(spelled.map((i) => surface[i]));
         if (tableNames.has(key) && nearVariant(canonical, key)) canonical = foldQuotes(canonical) === foldQuotes(key) ? canonical : key;
       }
-      else canonical = mostFrequent(members.map((i) => surface[i]));
+      else {
+        canonical = mostFrequent(members.map((i) => surface[i]));
+        // Only all-caps mentions ("PITTSBURGH" in a results table): a known name that is the same word in normal case wins.
+        if (tableNames.has(key) && nearVariant(canonical, key)) canonical = key;
+      }
     } else {
       canonical = longest(members.map((i) => surface[i]));
     }

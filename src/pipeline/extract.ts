@@ -8,6 +8,7 @@ import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { originalSpan, withoutInvisibles } from './invisible.js';
 import { resolve } from '../resolver/index.js';
 import { preferKnownAcronyms } from '../resolver/names.js';
+import { sportsLists, sportsSides } from '../resolver/sports.js';
 import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDates } from '../normalizers/dates.js';
 import { resolvePlaces } from '../normalizers/places.js';
@@ -29,6 +30,7 @@ export function warmUp(): void {
   gazetteer();
   lexicon();
   lookupOrg('');
+  sportsLists();
   shippedModel();
 }
 
@@ -157,7 +159,8 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
   const model = opts.tagger === false ? null : shippedModel();
   // Without the tagger the rules' spans are the final ones.
   const rules = ruleSpans(input, opts.recognizers, !model);
-  const combined = (model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
+  // Sports copy: places standing for a side become teams (ORG), on the final spans of either path.
+  const combined = sportsSides(input, model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
     // Titles and ranks stay outside a person's span and canonical name (GUIDELINES: "President Donald Trump" -> "Donald Trump").
     if (c.type !== 'PERSON') return c;
     const cut = titlePrefixLength(doc.text.slice(c.start, c.end));
