@@ -221,7 +221,8 @@ export function resolvePlaces(names: { surface: string; canonical: string; start
           break;
         }
       } else if (e.cc && (has(`C:${e.cc}`) || has(`c:${e.cc}`))) b += 1;
-      if (mates.length > 0 && e.cc) b += listAffinity(e.cc, mates, g.worldRegionOf);
+      // Scaled like a country mention: a list must not send a big city's name to a small town abroad.
+      if (mates.length > 0 && e.cc) b += listAffinity(e.cc, mates, g.worldRegionOf) * (e.kind === 'city' ? Math.min(1, e.population / 100000) : 1);
       if (b > 0) anyContext = true;
       return b;
     };
@@ -279,8 +280,14 @@ function listNeighbours(names: { start?: number; end?: number }[], keyOf: string
   return out;
 }
 
-/** How well a reading in country `cc` fits the places it is listed with: same country, same subregion, same world region. */
+/**
+ * How well a reading in country `cc` fits the places it is listed with: same
+ * country, same subregion, same world region (the best over the listed places
+ * whose reading is clear). One such place says too little: "Pittsburgh, Porto
+ * and Aberdeen" must not send Porto to Brazil.
+ */
 function listAffinity(cc: string, mates: GazEntry[], regionOf: Map<string, [string, string]>): number {
+  if (mates.length < 2) return 0;
   const mine = regionOf.get(cc);
   let b = 0;
   for (const m of mates) {

@@ -210,4 +210,7 @@ test('a city listed with other places is resolved in their part of the world', (
   // Outside a list, the document's "England" still decides: the list was the evidence.
   const alone = resolveIn('Dealers in England said shares in Wellington would follow.').find((m) => m.text === 'Wellington')!;
   assert.equal(alone.country_code, 'GB');
+  // A list from several parts of the world says nothing about its members: big cities keep their reading.
+  const mixed = resolveIn('Council leaders from Pittsburgh, Porto and Aberdeen met in Barcelona on Wednesday.');
+  assert.deepEqual(['Porto', 'Aberdeen'].map((n) => mixed.find((m) => m.text === n)?.country_code), ['PT', 'GB']);
 });
