@@ -39,6 +39,21 @@ export function defaultRecognizers(): Recognizer[] {
   return [orgRecognizer, placeRecognizer, dateRecognizer, personRecognizer];
 }
 
+/**
+ * The recognizers whose spans are the tagger's evidence. The person rules are
+ * not among them: with the tagger on they changed nothing measurable (pooled
+ * strict F1 on the four dev splits 0.737 with them, 0.738 without, same seed;
+ * PERSON 0.828 / 0.826) and cost about a tenth of the pipeline's time.
+ */
+export function evidenceRecognizers(): Recognizer[] {
+  return [orgRecognizer, placeRecognizer, dateRecognizer];
+}
+
+/** The rule-based spans the tagger reads (training and tagging alike). */
+export function evidenceSpans(input: AnalyzedText): Candidate[] {
+  return ruleSpans(input, evidenceRecognizers());
+}
+
 export interface ExtractOptions {
   recognizers?: Recognizer[];
   /** false: the rule-based recognizers alone, without the trained tagger. */
@@ -158,7 +173,7 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
   const input = analyze(doc);
   const model = opts.tagger === false ? null : shippedModel();
   // Without the tagger the rules' spans are the final ones.
-  const rules = ruleSpans(input, opts.recognizers, !model);
+  const rules = ruleSpans(input, opts.recognizers ?? (model ? evidenceRecognizers() : defaultRecognizers()), !model);
   // Sports copy: places standing for a side become teams (ORG), on the final spans of either path.
   const combined = sportsSides(input, model ? combineSpans(input, rules, tagSpans(input, rules, model)) : rules).map((c) => {
     // Titles and ranks stay outside a person's span and canonical name (GUIDELINES: "President Donald Trump" -> "Donald Trump").

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Candidate, CorpusDocument } from '../types.js';
 import { analyze } from '../pipeline/analyze.js';
-import { ruleSpans } from '../pipeline/extract.js';
+import { evidenceSpans } from '../pipeline/extract.js';
 import { loadCorpus } from '../eval/gold.js';
 import { toUtf16Index } from '../pipeline/offsets.js';
 import { corporaDir, trainConfig, writeCorpora } from './build-corpora.js';
@@ -32,7 +32,7 @@ export function prepareGold(d: CorpusDocument): Example & { misaligned: number; 
   const input = analyze({ id: d.id, source: 'gold', title: d.title ?? '', date: d.dct ?? '', text: d.text });
   const u16 = (cp: number) => toUtf16Index(d.text, cp);
   const entities = d.entities.map((e) => ({ start: u16(e.start), end: u16(e.end), type: e.type, source: 'gold', score: 1 }) as Candidate);
-  const doc = prepareDocument(input, ruleSpans(input));
+  const doc = prepareDocument(input, evidenceSpans(input));
   const { tags, misaligned } = goldTags(doc.tokens, entities);
   return { doc, gold: tags, misaligned, entities };
 }

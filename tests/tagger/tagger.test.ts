@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/pipeline/analyze.js';
-import { ruleSpans } from '../../src/pipeline/extract.js';
+import { evidenceSpans } from '../../src/pipeline/extract.js';
 import { readPack } from '../../src/data/pack.js';
 import { PackedModel } from '../../src/tagger/model.js';
 import { MODEL_FILE, shippedModel, tagSpans } from '../../src/tagger/tagger.js';
@@ -17,7 +17,7 @@ import { tempDir } from '../tmpdir.js';
 
 const tag = (text: string, model: Scorer) => {
   const input = analyze({ id: 't', source: '', title: '', date: '2025-03-04', text });
-  return tagSpans(input, ruleSpans(input), model).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+  return tagSpans(input, evidenceSpans(input), model).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 };
 
 test('the committed model is a compact pack that loads in a blink', () => {
@@ -68,7 +68,7 @@ test('the hashing sink gives hashKey of the feature names, so a weight dump can 
   const { hashKey } = await import('../../src/data/pack.js');
   const text = 'GENEVA (Reuters) - Marisol Quenneville of Halvorsen Logistics said on Tuesday the U.S. office would close.';
   const input = analyze({ id: 't', source: '', title: '', date: '', text });
-  const { inputs } = sentenceInputs(input, ruleSpans(input));
+  const { inputs } = sentenceInputs(input, evidenceSpans(input));
   let checked = 0;
   for (const s of inputs) {
     for (let i = 0; i < s.views.length; i++) {
@@ -105,7 +105,7 @@ test('scoring as features are emitted (the shipped path) gives the tags that sco
   let nonO = 0;
   for (const text of texts) {
     const input = analyze({ id: 't', source: '', title: '', date: '2025-03-04', text });
-    const rules = ruleSpans(input);
+    const rules = evidenceSpans(input);
     const fast = decodeDocument(model, prepareDocument(input, rules));
     const lists = decodeDocument(listOnly, prepareDocument(input, rules));
     assert.deepEqual([...fast], [...lists], text);
