@@ -135,10 +135,13 @@ export class PackedModel implements Scorer, HashScorer {
     this.keys = new Uint32Array(buf);
     this.weights = new Int16Array(buf);
     this.mask = keys.length - 1;
+    const out = this.weights;
     for (let slot = 0; slot < keys.length; slot++) {
       if (keys[slot] === 0) continue;
       this.keys[slot * stride32] = keys[slot];
-      this.weights.set(rows.subarray(rowOf[slot] * n, rowOf[slot] * n + n), slot * stride32 * 2 + 2);
+      const from = rowOf[slot] * n;
+      const to = slot * stride32 * 2 + 2;
+      for (let t = 0; t < n; t++) out[to + t] = rows[from + t];
     }
   }
 
