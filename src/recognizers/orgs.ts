@@ -35,6 +35,13 @@ export function companySuffixKind(token: string): 'strong' | 'ambiguous' | null 
   return h.suffixes.has(token) ? 'strong' : h.ambiguousSuffixes.has(token) ? 'ambiguous' : null;
 }
 
+/** Is this word an organization's head: the last word of its name ("Ministry", "Party", "Systems", "Inc."), or a leading one ("Bank" of ...)? */
+export function orgHeadKind(word: string): 'tail' | 'lead' | null {
+  const h = heads ?? headData();
+  if (h.tail.has(word) || h.shortName.has(word) || h.suffixes.has(word)) return 'tail';
+  return h.lead.has(word) ? 'lead' : null;
+}
+
 /** Does this organization name end with a company head ("Systems", "Inc.")? */
 export function hasCompanyHead(name: string): boolean {
   const words = name.split(/\s+/);

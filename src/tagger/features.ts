@@ -13,6 +13,7 @@ import type { AnalyzedText, Candidate, Token } from '../types.js';
 import { lexicon, type Lexicon } from '../recognizers/lexicon.js';
 import { lookupEntries } from '../data/gazetteer.js';
 import { isAllCaps } from '../util/text.js';
+import { orgHeadKind } from '../recognizers/orgs.js';
 import { clusterOf } from './clusters.js';
 import { gazetteerMatches } from './gazetteers.js';
 
@@ -76,6 +77,9 @@ function lexClasses(w: string, lower: string, lex: Lexicon): string[] {
   if (lex.demonyms.has(lower)) out.push('demonym');
   if (lex.functionWords.has(lower)) out.push('func');
   else if (lex.common.has(lower)) out.push('common');
+  // An organization's head word (data/org-heads.json): measured over three seeds, pooled dev F1 +0.005, ORG +0.010.
+  const head = orgHeadKind(w);
+  if (head) out.push(head === 'tail' ? 'orghead' : 'orglead');
   if (/^\p{Lu}/u.test(w) || /^(?:\p{L}\.)+$/u.test(w)) {
     let best = '';
     for (const e of lookupEntries(w)) {
