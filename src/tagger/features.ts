@@ -200,24 +200,26 @@ function roleFeatures(v: TokenView, role: Role, f: FeatureSink): void {
       for (const c of v.cluster) f.add('cl', c);
       break;
     case P1:
-      f.add('lw-1', v.lower);
-      f.add('sh-1', v.shape);
-      for (const l of v.lex) f.add('lex-1', l);
-      for (const c of v.cluster) f.add('cl-1', c);
+      neighbour(v, '-1', f);
       break;
     case P2:
       f.add('lw-2', v.lower);
       break;
     case N1:
-      f.add('lw+1', v.lower);
-      f.add('sh+1', v.shape);
-      for (const l of v.lex) f.add('lex+1', l);
-      for (const c of v.cluster) f.add('cl+1', c);
+      neighbour(v, '+1', f);
       break;
     case N2:
       f.add('lw+2', v.lower);
       break;
   }
+}
+
+/** The word next to the token, before ('-1') or after ('+1'): its lower case, shape, lexicon classes and clusters. */
+function neighbour(v: TokenView, at: '-1' | '+1', f: FeatureSink): void {
+  f.add(`lw${at}`, v.lower);
+  f.add(`sh${at}`, v.shape);
+  for (const l of v.lex) f.add(`lex${at}`, l);
+  for (const c of v.cluster) f.add(`cl${at}`, c);
 }
 
 /**
