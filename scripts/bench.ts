@@ -268,13 +268,11 @@ async function main(): Promise<void> {
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log('');
   console.log('system                                            docs      MB     s      MB/s   docs/s  entities');
-  for (const r of results) {
-    console.log(
-      `${r.system.padEnd(48)} ${String(r.documents).padStart(6)} ${(r.bytes / 1e6).toFixed(2).padStart(7)} ${r.seconds.toFixed(1).padStart(6)} ${r.mb_per_s.toFixed(3).padStart(8)} ${r.docs_per_s.toFixed(1).padStart(8)} ${String(r.entities).padStart(9)}`,
-    );
-  }
+  const line = (r: Result) =>
+    `${r.system.padEnd(48)} ${String(r.documents).padStart(6)} ${(r.bytes / 1e6).toFixed(2).padStart(7)} ${r.seconds.toFixed(1).padStart(6)} ${r.mb_per_s.toFixed(3).padStart(8)} ${r.docs_per_s.toFixed(1).padStart(8)} ${String(r.entities).padStart(9)}`;
+  for (const r of results) console.log(line(r));
   console.log('');
-  console.log(`${warm.system.padEnd(48)} ${String(warm.documents).padStart(6)} ${(warm.bytes / 1e6).toFixed(2).padStart(7)} ${warm.seconds.toFixed(1).padStart(6)} ${warm.mb_per_s.toFixed(3).padStart(8)} ${warm.docs_per_s.toFixed(1).padStart(8)} ${String(warm.entities).padStart(9)}`);
+  console.log(line(warm));
   console.log('');
   console.log(`dossier throughput = ${ratios.vs_compromise}x compromise alone (target >= 10x), ${ratios.vs_wink}x wink-nlp alone (target >= 0.5x); ${ours.mb_per_s} MB/s first pass, ${warm.mb_per_s} MB/s warm (target >= 1 MB/s)`);
   console.log(`peak RSS of the process: ${peakRssMb} MB`);

@@ -213,14 +213,24 @@ export function writePack(path: string, contents: PackContents): void {
   writeFileSync(path, encodePack(contents));
 }
 
-/** FNV-1a over UTF-16 code units, never 0 (0 marks an empty slot). */
-export function hashKey(s: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a's offset basis: the hash of the empty string. */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a continued from `h` over the UTF-16 code units of `s`: hashing a
+ * string in parts gives the hash of their concatenation without building it.
+ */
+export function fnv1a(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0 || 1;
+  return h;
+}
+
+/** FNV-1a over UTF-16 code units, never 0 (0 marks an empty slot). */
+export function hashKey(s: string): number {
+  return fnv1a(FNV_OFFSET, s) >>> 0 || 1;
 }
 
 /** Open-addressing table of 32-bit keys; `find` gives the slot of a key or -1. */

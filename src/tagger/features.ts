@@ -14,6 +14,7 @@ import { lexicon, type Lexicon } from '../recognizers/lexicon.js';
 import { lookupEntries } from '../data/gazetteer.js';
 import { isAllCaps } from '../util/text.js';
 import { orgHeadKind } from '../recognizers/orgs.js';
+import { FNV_OFFSET, fnv1a } from '../data/pack.js';
 import { clusterOf } from './clusters.js';
 import { gazetteerMatches } from './gazetteers.js';
 
@@ -245,15 +246,6 @@ export class NameSink implements FeatureSink {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-const PIPE = '|'.charCodeAt(0);
 
 export class HashSink implements FeatureSink {
   private readonly prefixes = new Map<string, number>();
@@ -262,23 +254,26 @@ export class HashSink implements FeatureSink {
   /** The hash of a feature: hashKey of its name string, built without the string. */
   protected hash(name: string, value?: string, value2?: string): number {
     let h: number;
-    if (value === undefined) h = fnv(FNV_OFFSET, name);
+    if (value === undefined) h = fnv1a(FNV_OFFSET, name);
     else {
       let p = this.prefixes.get(name);
-      if (p === undefined) this.prefixes.set(name, (p = fnv(FNV_OFFSET, `${name}=`)));
-      h = fnv(p, value);
-      if (value2 !== undefined) h = fnv(Math.imul(h ^ PIPE, 0x01000193), value2);
+      if (p === undefined) this.prefixes.set(name, (p = fnv1a(FNV_OFFSET, `${name}=`)));
+      h = fnv1a(p, value);
+      if (value2 !== undefined) h = fnv1a(fnv1a(h, '|'), value2);
     }
     return h >>> 0 || 1;
   }
   add(name: string, value?: string, value2?: string): void {
     const h = this.hash(name, value, value2);
-    if (this.n === this.buf.length) {
-      const b = new Uint32Array(this.n * 2);
-      b.set(this.buf);
-      this.buf = b;
-    }
+    this.reserve(1);
     this.buf[this.n++] = h;
+  }
+  /** Room for `k` more hashes in `buf`. */
+  private reserve(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const b = new Uint32Array(Math.max(this.buf.length * 2, this.n + k));
+    b.set(this.buf);
+    this.buf = b;
   }
   /** The hashes of word `v`'s features in `role`, computed once per word. */
   roleHashes(v: TokenView, role: Role): Uint32Array {
@@ -294,11 +289,7 @@ export class HashSink implements FeatureSink {
   }
   word(v: TokenView, role: Role): void {
     const hs = this.roleHashes(v, role);
-    if (this.n + hs.length > this.buf.length) {
-      const b = new Uint32Array(Math.max(this.buf.length * 2, this.n + hs.length));
-      b.set(this.buf);
-      this.buf = b;
-    }
+    this.reserve(hs.length);
     this.buf.set(hs, this.n);
     this.n += hs.length;
   }

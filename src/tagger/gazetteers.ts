@@ -7,7 +7,7 @@
 
 import { existsSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
-import { hashKey, HashIndex } from '../data/pack.js';
+import { FNV_OFFSET, fnv1a, hashKey, HashIndex } from '../data/pack.js';
 import { loadPack } from '../data/packs.js';
 
 /** Category bits, in mask order. */
@@ -46,15 +46,6 @@ function maskOfHash(h: number): number {
   return slot < 0 ? 0 : g.masks[slot];
 }
 
-/** FNV-1a continued over `s` (hashKey of a phrase is this over its words and the spaces between, without building the phrase). */
-function fnvOn(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
 /**
  * Per token, the list matches that cover it, as feature values
  * ("party:B", "company:U", ...): at each capitalized token the longest phrase
@@ -65,12 +56,13 @@ export function gazetteerMatches(lowers: string[], capitalized: boolean[]): stri
   if (!load()) return out;
   for (let i = 0; i < lowers.length; i++) {
     if (!capitalized[i]) continue;
-    let h = 0x811c9dc5;
+    // hashKey of the phrase, hashed word by word without building it.
+    let h = FNV_OFFSET;
     let seen = 0;
     const found: [number, number][] = [];
     for (let n = 1; n <= MAX_PHRASE_TOKENS && i + n <= lowers.length; n++) {
-      if (n > 1) h = Math.imul(h ^ 0x20, 0x01000193);
-      h = fnvOn(h, lowers[i + n - 1]);
+      if (n > 1) h = fnv1a(h, ' ');
+      h = fnv1a(h, lowers[i + n - 1]);
       const m = maskOfHash(h);
       if (m) found.push([n, m]);
     }

@@ -145,6 +145,7 @@ export class PackedModel implements Scorer, HashScorer {
     }
   }
 
+  /** Adds the weights of feature `h` in units of the pack's `scale` (nothing when the model does not hold it). */
   addHash(h: number, out: Float64Array): void {
     const keys = this.keys;
     const mask = this.mask;
@@ -163,26 +164,6 @@ export class PackedModel implements Scorer, HashScorer {
 
   /** Adds the weights in units of the pack's `scale` (a positive factor, so the best tag is the same). */
   addScores(features: ArrayLike<number>, out: Float64Array, count = features.length): void {
-    const n = this.nTags;
-    const keys = this.keys;
-    const weights = this.weights;
-    const mask = this.mask;
-    const stride = this.stride32;
-    for (let i = 0; i < count; i++) {
-      const h = features[i];
-      let s = h & mask;
-      for (;;) {
-        const k = keys[s * stride];
-        if (k === h) break;
-        if (k === 0) {
-          s = -1;
-          break;
-        }
-        s = (s + 1) & mask;
-      }
-      if (s < 0) continue;
-      const base = s * stride * 2 + 2;
-      for (let t = 0; t < n; t++) out[t] += weights[base + t];
-    }
+    for (let i = 0; i < count; i++) this.addHash(features[i], out);
   }
 }

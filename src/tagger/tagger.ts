@@ -69,9 +69,9 @@ const UPPER = /\p{Lu}/u;
 
 /** Tokens that never stand inside a name. */
 const BREAKS = new Set(['—', '–', '(', ')', '[', ']', ';', '"', '“', '”', '|', '…']);
-/** The tag that closes an open name at this token: B-X -> U-X, I-X -> L-X. */
 /** O and the U- tags: the readings of a one-token name. */
 const SINGLE = TAGS.flatMap((t, i) => (t === 'O' || t[0] === 'U' ? [i] : []));
+/** The tag that closes an open name at this token: B-X -> U-X, I-X -> L-X. */
 const TAG_CLOSE = TAGS.map((t, i) => (t[0] === 'B' ? TAGS.indexOf(`U${t.slice(1)}`) : t[0] === 'I' ? TAGS.indexOf(`L${t.slice(1)}`) : i));
 
 function isHashScorer(s: Scorer): s is Scorer & HashScorer {
@@ -100,7 +100,7 @@ export function decodeDocument(scorer: Scorer, doc: PreparedDocument, train?: { 
       // A dash, bracket, semicolon or quotation mark ends an open name ("WASHINGTON — The Federal Reserve"):
       // in the training corpora fewer than 1 name in 1,000 holds one. The greedy pass closes the name at the
       // token before (B -> U, I -> L); training is left unconstrained.
-      if (!train && (prevIdx !== 0 && (TAGS[prevIdx][0] === 'B' || TAGS[prevIdx][0] === 'I')) && BREAKS.has(view.text)) {
+      if (!train && (TAGS[prevIdx][0] === 'B' || TAGS[prevIdx][0] === 'I') && BREAKS.has(view.text)) {
         // A name opened at the token before becomes the best one-token reading of it there (or none).
         let closed = TAG_CLOSE[prevIdx];
         if (TAGS[prevIdx][0] === 'B') for (const t of SINGLE) if (last[t] > last[closed]) closed = t;

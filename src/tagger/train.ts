@@ -2,7 +2,7 @@
 // trains the averaged perceptron on their train splits, reports tagger-only
 // scores on their dev splits, and writes data/generated/tagger.pack.
 //
-//   node dist/src/tagger/train.js [--corpora a,b] [--epochs N] [--out FILE] [--prune W] [--seed N] [--gold FILE.jsonl ...] [--no-convert]
+//   node dist/src/tagger/train.js [--corpora a,b] [--epochs N] [--out FILE] [--prune W] [--seed N] [--runs N] [--gold FILE.jsonl ...] [--no-convert]
 //
 // --gold trains on gold-format files instead of the corpora (the test suite
 // trains on a fixture this way, so that training can't rot unseen).
