@@ -11,7 +11,7 @@ import { lexicon } from './lexicon.js';
 import { lookupEntries } from '../data/gazetteer.js';
 import { isUpperChar } from '../util/text.js';
 
-interface HeadData {
+export interface HeadData {
   /** Heads of names that keep a leading nationality adjective ("British Embassy"). */
   nationalHeads: string[];
   /** Heads of government bodies, which a country's adjective only describes ("Russian Foreign Ministry"). */
@@ -26,6 +26,14 @@ interface HeadData {
   companySuffixes?: string[];
   /** Suffixes that are also other abbreviations ("AG", "SA", "NV"): only after a word that is not a place or title. */
   ambiguousCompanySuffixes?: string[];
+  /** More company heads, several words allowed ("Air Lines"): a town's name before one is a company (src/resolver/referents.ts). */
+  companyHeadsExtra?: string[];
+}
+
+let headLists: HeadData | null = null;
+/** data/org-heads.json as written, read once for every stage that uses its lists. */
+export function orgHeadLists(): HeadData {
+  return (headLists ??= JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as HeadData);
 }
 
 /** Is this token a company's legal-form suffix, and an unambiguous one? Asked of every token: most are answered by their first character. */
@@ -64,7 +72,7 @@ let heads: {
 } | null = null;
 function headData() {
   if (!heads) {
-    const d = JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as HeadData;
+    const d = orgHeadLists();
     const all = [...(d.companySuffixes ?? []), ...(d.ambiguousCompanySuffixes ?? [])];
     heads = {
       tail: new Set(d.heads),

@@ -17,9 +17,8 @@
 //   words are not places, and never an organization).
 // Lists: data/org-heads.json (shortNameHeads, companyHeadsExtra, companySuffixes).
 
-import { readFileSync } from 'node:fs';
 import type { Candidate } from '../types.js';
-import { dataPath } from '../util/paths.js';
+import { orgHeadLists } from '../recognizers/orgs.js';
 import { gazetteer, lookupEntries } from '../data/gazetteer.js';
 
 interface CompanyWords {
@@ -31,11 +30,7 @@ interface CompanyWords {
 let words: CompanyWords | null = null;
 function companyWords(): CompanyWords {
   if (words) return words;
-  const d = JSON.parse(readFileSync(dataPath('org-heads.json'), 'utf8')) as {
-    shortNameHeads: string[];
-    companyHeadsExtra?: string[];
-    companySuffixes?: string[];
-  };
+  const d = orgHeadLists();
   const heads = new Map<string, string[][]>();
   for (const h of new Set([...d.shortNameHeads, ...(d.companyHeadsExtra ?? [])])) {
     const ws = h.split(' ');
