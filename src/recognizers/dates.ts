@@ -189,7 +189,37 @@ function acceptNow(text: string, start: number, end: number, m: RegExpExecArray)
   return true;
 }
 
-const STICKY = new Map<RegExp, RegExp>();
+/** What `patternMatches` runs for a pattern: a sticky copy, and whether it checks the start boundary itself. */
+const STICKY = new Map<RegExp, { re: RegExp; boundary: boolean }>();
+
+/**
+ * The sticky copy of a pattern. A Unicode lookbehind boundary at its start is left out and checked
+ * in code (`letterOrDigitBefore`), with the same result: the copy is only tried at chosen positions,
+ * and the lookbehind depends on the position alone. V8 compiles each `[\p{L}\p{N}]` class at a
+ * regex's first use, about half a millisecond each, half of the date stage's start-up.
+ */
+function stickyCopy(p: Pattern): { re: RegExp; boundary: boolean } {
+  let s = STICKY.get(p.re);
+  if (!s) {
+    const boundary = p.re.source.startsWith(B);
+    const source = boundary ? p.re.source.slice(B.length) : p.re.source;
+    STICKY.set(p.re, (s = { re: new RegExp(source, p.re.flags.replace('g', '') + 'y'), boundary }));
+  }
+  return s;
+}
+
+const ASCII_WORD = /[A-Za-z0-9]/;
+/** The boundary alone, for the rare non-ASCII character before a position (V8 then reads surrogate pairs as the full pattern would). */
+const UNICODE_BOUNDARY = new RegExp(B, 'uy');
+
+/** Is the character just before `pos` a letter or digit (what `(?<![\p{L}\p{N}])` rejects)? */
+function letterOrDigitBefore(text: string, pos: number): boolean {
+  if (pos === 0) return false;
+  const c = text.charCodeAt(pos - 1);
+  if (c < 0x80) return ASCII_WORD.test(text[pos - 1]);
+  UNICODE_BOUNDARY.lastIndex = pos;
+  return !UNICODE_BOUNDARY.test(text);
+}
 
 /** Every position where `key` matches, overlapping hits included. */
 function hitsOf(key: RegExp, text: string): number[] {
@@ -213,12 +243,15 @@ export function patternMatches(p: Pattern, text: string, hits: Map<RegExp, numbe
   if (!keyHits) hits.set(p.key, (keyHits = hitsOf(p.key, text)));
   const out: RegExpExecArray[] = [];
   if (keyHits.length === 0) return out;
-  let re = STICKY.get(p.re);
-  if (!re) STICKY.set(p.re, (re = new RegExp(p.re.source, p.re.flags.replace('g', '') + 'y')));
+  const { re, boundary } = stickyCopy(p);
   let next = 0;
   for (const k of keyHits) {
     let pos = Math.max(next, k - p.reach);
     while (pos <= k) {
+      if (boundary && letterOrDigitBefore(text, pos)) {
+        pos++;
+        continue;
+      }
       re.lastIndex = pos;
       const m = re.exec(text);
       if (m === null) {
