@@ -10,31 +10,32 @@ import { createRequire } from 'node:module';
 import { dataPath } from '../util/paths.js';
 import { decodeLexicon } from '../data/lexicon-pack.js';
 import { generatedPack, loadPack } from '../data/packs.js';
+import type { WordSet } from '../data/word-set.js';
 
 const require = createRequire(import.meta.url);
 
 export interface Lexicon {
-  firstNames: Set<string>;
-  lastNames: Set<string>;
+  firstNames: WordSet;
+  lastNames: WordSet;
   /** Surnames compromise knows (a short, curated list: evidence even for a surname alone). */
-  knownSurnames: Set<string>;
+  knownSurnames: WordSet;
   /** Single words compromise tags as a well-known person. */
-  personWords: Set<string>;
+  personWords: WordSet;
   /** Titles, ranks and honorifics (lower case, single words and multi-word phrases). */
-  titles: Set<string>;
+  titles: WordSet;
   /** Longest title phrase, in words. */
   maxTitleWords: number;
   /** Lower-case role nouns that often precede a name ("spokesman"). */
-  roleNouns: Set<string>;
-  demonyms: Set<string>;
+  roleNouns: WordSet;
+  demonyms: WordSet;
   /** Nationality adjectives of countries only (world-countries). */
-  countryDemonyms: Set<string>;
+  countryDemonyms: WordSet;
   /** Ordinary English words (verbs, adjectives, nouns, function words), lower case. */
-  common: Set<string>;
+  common: WordSet;
   /** Function words that open sentences and are never part of a name. */
-  functionWords: Set<string>;
+  functionWords: WordSet;
   /** Place-like words compromise knows (countries, cities, regions). */
-  placeWords: Set<string>;
+  placeWords: WordSet;
 }
 
 let cached: Lexicon | null = null;

@@ -12,6 +12,7 @@ import type { AnalyzedText, Candidate, Recognizer } from '../types.js';
 import { foldKey, gazetteer, type GazEntry, type Gazetteer } from '../data/gazetteer.js';
 import { lexicon } from './lexicon.js';
 import { isAllCaps, isLetter, isUpperChar } from '../util/text.js';
+import type { WordSet } from '../data/word-set.js';
 
 const SOURCE = 'places';
 
@@ -51,7 +52,7 @@ interface Tok {
 }
 
 
-function tokenize(text: string, functionWords: Set<string>): Tok[] {
+function tokenize(text: string, functionWords: WordSet): Tok[] {
   const out: Tok[] = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -177,7 +178,7 @@ function longestMatch(g: Gazetteer, text: string, toks: Tok[], i: number, limit:
 }
 
 /** Head-word match of a named facility or feature: "Thun Palace", "East Coast Rail Link", "Lake Baikal", "Gulf of X". */
-function facilityMatch(g: Gazetteer, toks: Tok[], i: number, limit: number, fn: Set<string>, demonyms: Set<string>): number {
+function facilityMatch(g: Gazetteer, toks: Tok[], i: number, limit: number, fn: WordSet, demonyms: WordSet): number {
   if (!toks[i].cap || !toks[i].word) return -1;
   const low0 = toks[i].text.toLowerCase();
   if (fn.has(low0)) return -1;

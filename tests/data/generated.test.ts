@@ -8,7 +8,8 @@ import { GENERATED } from '../../scripts/build-data.js';
 import { encodePack, Pack } from '../../src/data/pack.js';
 import { buildGazetteer, gazetteer } from '../../src/data/gazetteer.js';
 import { decodeGazetteer, encodeGazetteer } from '../../src/data/gazetteer-pack.js';
-import { buildLexicon, lexicon } from '../../src/recognizers/lexicon.js';
+import { buildLexicon, lexicon, type Lexicon } from '../../src/recognizers/lexicon.js';
+import { DECODE_AFTER, PackedWordSet } from '../../src/data/word-set.js';
 import { decodeLexicon, encodeLexicon } from '../../src/data/lexicon-pack.js';
 
 test('every generated file holds the bytes the build script produces now', () => {
@@ -40,9 +41,29 @@ test('the packed gazetteer answers every key as the one built in memory', () => 
   assert.equal(packed.countries.get('FR'), packed.byKey.get('france')![0]);
 });
 
+/** A lexicon with every word list as a sorted array, to compare a packed one with one built in memory. */
+const plain = (lex: Lexicon) => Object.fromEntries(Object.entries(lex).map(([k, v]) => [k, typeof v === 'number' ? v : [...v].sort()]));
+
 test('the packed lexicon equals the one built in memory, and run time loads the packs', () => {
   const built = buildLexicon();
-  assert.deepEqual(decodeLexicon(new Pack(encodePack(encodeLexicon(built)))), built);
-  assert.deepEqual(lexicon(), built);
+  assert.deepEqual(plain(decodeLexicon(new Pack(encodePack(encodeLexicon(built))))), plain(built));
+  assert.deepEqual(plain(lexicon()), plain(built));
   assert.ok(gazetteer().byKey.get('paris')!.some((e) => e.cc === 'FR'));
+});
+
+test('a big word list answers the same from its hash table and once decoded into a Set', () => {
+  const built = buildLexicon();
+  const packed = decodeLexicon(new Pack(encodePack(encodeLexicon(built))));
+  const common = packed.common as PackedWordSet;
+  assert.ok(common instanceof PackedWordSet && !common.isDecoded);
+  // Words of the list (ASCII and not), near misses and strangers.
+  const words = [...built.common].filter((_, i) => i % 97 === 0);
+  const probes = [...words, ...words.map((w) => `${w}x`), ...words.map((w) => w.toUpperCase()), '', 'zzqxj', 'café', 'naïve', 'straße', '\u{1F600}'];
+  const before = probes.map((w) => common.has(w));
+  assert.deepEqual(before, probes.map((w) => built.common.has(w)));
+  assert.ok(before.filter(Boolean).length >= words.length, 'every listed word is found');
+  for (let i = 0; i <= DECODE_AFTER; i++) common.has('the');
+  assert.ok(common.isDecoded, `decoded after ${DECODE_AFTER} look-ups`);
+  assert.deepEqual(probes.map((w) => common.has(w)), before);
+  assert.equal(common.size, built.common.size);
 });
