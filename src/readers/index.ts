@@ -241,17 +241,17 @@ async function readWhole(buf: Buffer, format: 'txt' | 'md' | 'html', source: str
   }
   if (!text.trim()) return fail(id, source, 'empty document (no text)', buf.length);
   const own = normalizeDocDate(date);
-  return ok(withMeta({ id, source, title, date: own || opts.date, text }, meta, own, opts), buf.length);
+  return ok(await withMeta({ id, source, title, date: own || opts.date, text }, meta, own, opts), buf.length);
 }
 
 /** The metadata columns: what the input gave, the language detected when it gave none, where the date came from. */
-function withMeta(doc: Document, meta: Partial<Document>, ownDate: string, opts: ReaderOptions): Document {
+async function withMeta(doc: Document, meta: Partial<Document>, ownDate: string, opts: ReaderOptions): Promise<Document> {
   return {
     ...doc,
     url: meta.url ?? '',
     byline: meta.byline ?? '',
     site_name: meta.site_name ?? '',
-    language: meta.language || detectLanguage(doc.text),
+    language: meta.language || (await detectLanguage(doc.text)),
     date_source: ownDate ? meta.date_source || 'input' : opts.date ? '--date' : '',
     warning: meta.warning ?? '',
   };
@@ -263,7 +263,7 @@ const field = (rec: Record<string, unknown>, name: string | undefined): string =
   return typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : typeof v === 'number' ? String(v) : '';
 };
 
-function fromRecord(rec: Record<string, unknown>, source: string, fallbackId: string, opts: ReaderOptions, ids: IdRegistry, bytes: number, where: string): InputItem {
+async function fromRecord(rec: Record<string, unknown>, source: string, fallbackId: string, opts: ReaderOptions, ids: IdRegistry, bytes: number, where: string): Promise<InputItem> {
   const rawId = rec[opts.idField];
   const id = ids.unique(rawId === undefined || rawId === null || rawId === '' ? fallbackId : String(rawId));
   const text = rec[opts.textField];
@@ -289,7 +289,7 @@ function fromRecord(rec: Record<string, unknown>, source: string, fallbackId: st
     language: normalizeLanguage(field(rec, opts.languageField ?? 'language')),
     date_source: `field ${opts.dateField}`,
   };
-  return ok(withMeta(doc, meta, own, opts), bytes);
+  return ok(await withMeta(doc, meta, own, opts), bytes);
 }
 
 async function* readJsonl(input: NodeJS.ReadableStream, path: string, rel: string, opts: ReaderOptions, ids: IdRegistry): AsyncGenerator<InputItem> {
@@ -316,7 +316,7 @@ async function* readJsonl(input: NodeJS.ReadableStream, path: string, rel: strin
         continue;
       }
       watch.see(rec as Record<string, unknown>);
-      yield fromRecord(rec as Record<string, unknown>, source, fallbackId, opts, ids, bytes, `line ${lineNo}`);
+      yield await fromRecord(rec as Record<string, unknown>, source, fallbackId, opts, ids, bytes, `line ${lineNo}`);
     }
   } catch (err) {
     yield fail(ids.unique(rel), path, describeFsError(err, path));
@@ -346,7 +346,7 @@ async function* readCsv(input: NodeJS.ReadableStream, path: string, rel: string,
         }
       }
       watch.see(rec.record);
-      yield fromRecord(rec.record, `${path}:${row}`, `${rel}#${row}`, opts, ids, 0, `row ${row}`);
+      yield await fromRecord(rec.record, `${path}:${row}`, `${rel}#${row}`, opts, ids, 0, `row ${row}`);
     }
   } catch (err) {
     yield fail(ids.unique(`${rel}#${row + 1}`), `${path}:${row + 1}`, `CSV error after row ${row}: ${(err as Error).message}`);

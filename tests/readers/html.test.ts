@@ -95,22 +95,22 @@ test('canonical url, site name and a title whose site suffix is dropped', () => 
   assert.equal(stripSiteSuffix('Budget vote - Example News', '', ''), 'Budget vote - Example News');
 });
 
-test("language: the page's lang attribute, else detected from the text", () => {
+test("language: the page's lang attribute, else detected from the text", async () => {
   assert.equal(page('credits-captions.html').language, 'en');
   assert.equal(page('spanish.html').language, 'es');
   assert.equal(page('spanish-no-lang.html').language, '');
-  assert.equal(detectLanguage(page('spanish-no-lang.html').text), 'es');
-  assert.equal(detectLanguage(page('cdata-jsonld.html').text), 'en');
+  assert.equal(await detectLanguage(page('spanish-no-lang.html').text), 'es');
+  assert.equal(await detectLanguage(page('cdata-jsonld.html').text), 'en');
   assert.equal(normalizeLanguage('en-GB'), 'en');
   assert.equal(normalizeLanguage('spa'), 'es');
   assert.equal(normalizeLanguage('not a tag'), '');
 });
 
-test('language detection does not call name-heavy English or a list of names foreign', () => {
-  assert.equal(detectLanguage('Angela Merkel met Emmanuel Macron in Paris on Monday. '.repeat(20)), 'en');
-  assert.equal(detectLanguage('Angela Merkel, Emmanuel Macron, Olaf Scholz, Giorgia Meloni, Pedro Sanchez, Mark Rutte, Charles Michel'), '');
-  assert.equal(detectLanguage('Der Bundeskanzler hat am Dienstag in Berlin eine neue Regierung vorgestellt und die Minister ernannt.'), 'de');
-  assert.equal(detectLanguage('Short.'), '');
+test('language detection does not call name-heavy English or a list of names foreign', async () => {
+  assert.equal(await detectLanguage('Angela Merkel met Emmanuel Macron in Paris on Monday. '.repeat(20)), 'en');
+  assert.equal(await detectLanguage('Angela Merkel, Emmanuel Macron, Olaf Scholz, Giorgia Meloni, Pedro Sanchez, Mark Rutte, Charles Michel'), '');
+  assert.equal(await detectLanguage('Der Bundeskanzler hat am Dienstag in Berlin eine neue Regierung vorgestellt und die Minister ernannt.'), 'de');
+  assert.equal(await detectLanguage('Short.'), '');
   assert.equal(languageSkipReason('en'), '');
   assert.equal(languageSkipReason(''), '');
   assert.match(languageSkipReason('es'), /es \(Spanish\), not English/);
