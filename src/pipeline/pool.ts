@@ -9,6 +9,9 @@ import type { Document, OutputMention } from '../types.js';
 import { extractDocument } from './extract.js';
 import { sharePacks } from '../data/packs.js';
 
+/** The worker's file beside the bundle that starts it (set by scripts/bundle.mjs; undefined in dist/src). */
+declare const __DOSSIER_WORKER__: string | undefined;
+
 /** A document's mention rows and the time its extraction took (not the time it waited in a queue). */
 export interface Extracted {
   mentions: OutputMention[];
@@ -72,7 +75,7 @@ class WorkerExtractor implements Extractor {
 
   constructor(jobs: number) {
     this.capacity = jobs * BATCH_DOCS * BATCHES_PER_WORKER;
-    const url = new URL('./worker.js', import.meta.url);
+    const url = new URL(typeof __DOSSIER_WORKER__ === 'string' ? __DOSSIER_WORKER__ : './worker.js', import.meta.url);
     const workerData: WorkerData = { packs: sharePacks() };
     for (let i = 0; i < jobs; i++) {
       const w = new Worker(url, { workerData });
