@@ -61,7 +61,15 @@ export function runOver(re: RegExp, text: string): number {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     n++;
-    if (m[0].length === 0) re.lastIndex++;
+    if (m[0].length === 0) re.lastIndex = advanceStringIndex(text, re.lastIndex, re.unicode);
   }
   return n;
+}
+
+/** The next index after an empty match, as String.prototype.matchAll steps: over a whole surrogate pair in a Unicode pattern (V8 would otherwise move back to the pair's start, and the loop would never end). */
+function advanceStringIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const c = text.charCodeAt(index);
+  const d = text.charCodeAt(index + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
 }
