@@ -2,7 +2,19 @@
 import { createHash } from 'node:crypto';
 import type { EntityType } from '../types.js';
 
+// Slugs of recent keys: the same names recur in every document of an archive (bounded, like the tagger's word views).
+const slugs = new Map<string, string>();
+
 export function slugify(s: string): string {
+  let slug = slugs.get(s);
+  if (slug === undefined) {
+    if (slugs.size >= 50_000) slugs.clear();
+    slugs.set(s, (slug = makeSlug(s)));
+  }
+  return slug;
+}
+
+function makeSlug(s: string): string {
   const slug = s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -159,11 +159,32 @@ const ANCHORS = [
 ];
 const WINDOW = 160;
 
+const SPACE = /\s/;
+/** An acronym's shape at the end of a stretch (20 UTF-16 units hold the longest, astral letters too). */
+const SHORT_AT_END = new RegExp(`${SHORT}$`, 'u');
+
+/**
+ * Does some "(" follow white space after something shaped like an acronym, as
+ * every "ABBR (Long Name)" does? REVERSED, which starts with a lookbehind, is
+ * tried at every position of a text; the brackets are few.
+ */
+function acronymBeforeBracket(text: string): boolean {
+  for (let k = text.indexOf('('); k >= 0; k = text.indexOf('(', k + 1)) {
+    let a = k;
+    while (a > 0 && SPACE.test(text[a - 1])) a--;
+    if (a < k && SHORT_AT_END.test(text.slice(Math.max(0, a - 20), a))) return true;
+  }
+  return false;
+}
+
 export function findAcronymDefinitions(text: string): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   // Cheap anchors ("(CIA)", ", or FSB") first; the long-form pattern runs only on the
   // stretch of text just before each anchor, so its cost does not grow with the document.
+  // Both "(ABBR)" forms need a bracket: most texts have none, and are not scanned for them.
+  const brackets = text.includes('(');
   for (let p = 0; p < DEF_PATTERNS.length; p++) {
+    if (p === 0 && !brackets) continue;
     const anchor = ANCHORS[p];
     const re = DEF_PATTERNS[p];
     anchor.lastIndex = 0;
@@ -204,7 +225,8 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
   }
   REVERSED.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = REVERSED.exec(text)) !== null) {
+  const reversed = brackets && acronymBeforeBracket(text);
+  while (reversed && (m = REVERSED.exec(text)) !== null) {
     if (!abbreviates(m[1], m[2]) && !sameOrg(m[1], m[2])) continue;
     out.push({ long: m[2], short: m[1], longStart: m.index + m[0].indexOf(m[2], m[1].length), shortStart: m.index });
   }
