@@ -26,20 +26,23 @@ interface NameParts {
 export function propagate(input: AnalyzedText, chosen: Candidate[]): Candidate[] {
   const text = input.text;
   const out = chosen.map((c) => ({ ...c }));
-  const surface = (c: Candidate) => text.slice(c.start, c.end);
+  // Each candidate's text, cut once: the steps below ask for it several times.
+  const surfaces = out.map((c) => text.slice(c.start, c.end));
 
   // 1. Type voting per surface string.
   const votes = new Map<string, Map<EntityType, number>>();
-  for (const c of out) {
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
     if (c.type === 'DATE') continue;
-    const key = surface(c);
+    const key = surfaces[i];
     let m = votes.get(key);
     if (!m) votes.set(key, (m = new Map()));
     m.set(c.type, (m.get(c.type) ?? 0) + c.score);
   }
-  for (const c of out) {
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
     if (c.type === 'DATE' || c.score >= 0.6) continue;
-    const m = votes.get(surface(c));
+    const m = votes.get(surfaces[i]);
     if (!m || m.size < 2) continue;
     let bestType: EntityType = c.type;
     let bestScore = -1;
@@ -50,37 +53,40 @@ export function propagate(input: AnalyzedText, chosen: Candidate[]): Candidate[]
   // 2. Registry of people named in full.
   const parts = new Map<string, NameParts>();
   const fullNames = new Map<string, number>();
-  for (const c of out) {
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
     if (c.type !== 'PERSON' || c.score < 0.5) continue;
-    const name = c.canonical ?? surface(c);
+    const name = c.canonical ?? surfaces[i];
     const words = name.split(/\s+/).filter((w) => !/^\p{Lu}\.?$/u.test(w));
     // A generational suffix is never the surname ("Edmund Calloway III" -> "Calloway").
     while (words.length > 1 && isNameSuffix(words[words.length - 1])) words.pop();
     if (words.length < 2) continue;
-    fullNames.set(surface(c), Math.max(fullNames.get(surface(c)) ?? 0, c.score));
+    fullNames.set(surfaces[i], Math.max(fullNames.get(surfaces[i]) ?? 0, c.score));
     // A given name that is also a title ("Dean Ortiz") is, alone, the title more often than the person.
     for (const w of isGivenNameTitle(words[0]) ? [words[words.length - 1]] : [words[0], words[words.length - 1]]) {
       const prev = parts.get(w);
       if (!prev || prev.score < c.score) parts.set(w, { full: name, score: c.score });
     }
   }
-  for (const c of out) {
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
     if (c.type === 'PERSON' || c.type === 'DATE' || c.score >= 0.85) continue;
-    const s = surface(c);
+    const s = surfaces[i];
     if (parts.has(s) || fullNames.has(s)) {
       c.type = 'PERSON';
       c.score = Math.max(c.score, 0.6);
     }
   }
-  for (const c of out) if (c.type === 'PERSON' && (parts.has(surface(c)) || fullNames.has(surface(c)))) c.score = Math.max(c.score, 0.6);
+  for (let i = 0; i < out.length; i++) if (out[i].type === 'PERSON' && (parts.has(surfaces[i]) || fullNames.has(surfaces[i]))) out[i].score = Math.max(out[i].score, 0.6);
 
   // 3. Fill uncovered recurrences.
   const covered = new Uint8Array(text.length + 1);
   for (const c of out) covered.fill(1, c.start, c.end);
   const repeatType = new Map<string, EntityType>();
-  for (const c of out) {
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
     if (c.type === 'DATE' || c.score < 0.6) continue;
-    const s = surface(c);
+    const s = surfaces[i];
     if (s.length < 2 || !isUpperChar(s[0])) continue;
     repeatType.set(s, c.type);
   }
@@ -89,16 +95,17 @@ export function propagate(input: AnalyzedText, chosen: Candidate[]): Candidate[]
   // "Veltrix said"), when that word is a name rather than an ordinary word or a place.
   const lex = lexicon();
   const shortOrg = new Map<string, string>();
-  for (const c of out) {
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
     if (c.type !== 'ORG' || c.score < 0.6) continue;
-    const words = surface(c).split(/\s+/);
+    const words = surfaces[i].split(/\s+/);
     const first = words[0];
-    if (words.length < 2 || !hasCompanyHead(surface(c)) || !isUpperChar(first[0]) || isAllCapsWord(first)) continue;
+    if (words.length < 2 || !hasCompanyHead(surfaces[i]) || !isUpperChar(first[0]) || isAllCapsWord(first)) continue;
     const low = first.toLowerCase();
     if (lex.common.has(low) || lex.placeWords.has(low) || lex.demonyms.has(low) || lex.functionWords.has(low) || lex.firstNames.has(low)) continue;
     if (!repeatType.has(first)) {
       repeatType.set(first, 'ORG');
-      shortOrg.set(first, c.canonical ?? surface(c));
+      shortOrg.set(first, c.canonical ?? surfaces[i]);
     }
   }
   for (const [s] of fullNames) repeatType.set(s, 'PERSON');
