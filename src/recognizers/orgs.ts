@@ -92,7 +92,20 @@ function headData() {
 }
 
 const isCap = (t: string) => isUpperChar(t[0]);
-const isAcronymToken = (t: string) => /^[\p{Lu}][\p{Lu}\p{N}&]{1,5}$/u.test(t) && /\p{Lu}.*\p{Lu}|\p{Lu}\p{N}/u.test(t);
+// Asked of every token: most fail on length or on the first character before any regex runs.
+function isAcronymToken(t: string): boolean {
+  // Two to six code points: 2 to 12 UTF-16 units. An ASCII first character must be A-Z.
+  if (t.length < 2 || t.length > 12) return false;
+  const c = t.charCodeAt(0);
+  if (c < 0x80 && (c < 0x41 || c > 0x5a)) return false;
+  return /^[\p{Lu}][\p{Lu}\p{N}&]{1,5}$/u.test(t) && /\p{Lu}.*\p{Lu}|\p{Lu}\p{N}/u.test(t);
+}
+const LOWER_START = /^\p{Ll}/u;
+/** Does the token start with a lower-case letter ("al-Qaeda", "eBay")? ASCII from the character code. */
+function startsLower(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER_START.test(t);
+}
 
 function sentenceBounds(tokens: Token[]): number[] {
   // ends[i] = index one past the last token of token i's sentence
@@ -130,7 +143,7 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const capital = isCap(t.text);
-    if (!capital && !/^\p{Ll}/u.test(t.text)) continue;
+    if (!capital && !startsLower(t.text)) continue;
     const span = aliasSpanFrom(t.text);
     if (span === 0) continue;
     let best: { end: number; canonical: string } | null = null;
