@@ -67,12 +67,23 @@ function requireOnDemand(file) {
   writeFileSync(file, `"use strict";var __namespace=(m)=>m&&m.__esModule?m:{...m,default:m};${out}`);
 }
 
-// The code cache: one run of the bundle on a fixture article, writing the cache at exit.
+// The code caches: one run of the bundle on a fixture article for main.cjs
+// (the command as one article runs it), one with two workers for worker.cjs.
 const article = join(root, 'fixtures', 'articles', 'txt', '01-council-budget.txt');
-const run = spawnSync(process.execPath, [join(root, 'bin', 'dossier'), 'extract', article, '--format', 'jsonl', '--quiet'], {
-  env: { ...process.env, DOSSIER_WRITE_CODE_CACHE: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-if (run.status !== 0 || !existsSync(join(outdir, 'main.cjs.cache'))) {
-  console.warn('bundle: no code cache written (the bundle still runs, compiling at each start)');
+const archive = join(outdir, 'code-cache-input.jsonl');
+const text = readFileSync(article, 'utf8');
+writeFileSync(archive, [1, 2, 3, 4].map((n) => JSON.stringify({ id: `a${n}`, date: '2024-05-0' + n, text })).join('\n') + '\n');
+const runs = [
+  ['main', [article]],
+  ['worker', [archive, '--jobs', '2']],
+];
+for (const [which, args] of runs) {
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'dossier'), 'extract', ...args, '--format', 'jsonl', '--quiet'], {
+    env: { ...process.env, DOSSIER_WRITE_CODE_CACHE: which },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (run.status !== 0 || !existsSync(join(outdir, `${which}.cjs.cache`))) {
+    console.warn(`bundle: no code cache for ${which}.cjs (it still runs, compiling at each start)`);
+  }
 }
+rmSync(archive);

@@ -5,6 +5,10 @@
 // shared buffers (src/data/packs.ts): none of them reads or builds its data again.
 
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../util/paths.js';
 import type { Document, OutputMention } from '../types.js';
 import { extractDocument } from './extract.js';
 import { sharePacks } from '../data/packs.js';
@@ -75,10 +79,9 @@ class WorkerExtractor implements Extractor {
 
   constructor(jobs: number) {
     this.capacity = jobs * BATCH_DOCS * BATCHES_PER_WORKER;
-    const url = new URL(typeof __DOSSIER_WORKER__ === 'string' ? __DOSSIER_WORKER__ : './worker.js', import.meta.url);
     const workerData: WorkerData = { packs: sharePacks() };
     for (let i = 0; i < jobs; i++) {
-      const w = new Worker(url, { workerData });
+      const w = startWorker(workerData);
       w.on('message', (results: BatchResult[]) => {
         for (const r of results) {
           const p = this.pending.get(r.seq);
@@ -129,6 +132,20 @@ class WorkerExtractor implements Extractor {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/**
+ * A worker thread: dist/src/pipeline/worker.js, or, run from the bundle,
+ * dist/bundle/worker.cjs through bin/code-cache.cjs (V8's code cache of the
+ * worker, recorded by scripts/bundle.mjs: a worker compiles little at start).
+ */
+function startWorker(workerData: WorkerData): Worker {
+  const url = new URL(typeof __DOSSIER_WORKER__ === 'string' ? __DOSSIER_WORKER__ : './worker.js', import.meta.url);
+  const loader = join(PACKAGE_ROOT, 'bin', 'code-cache.cjs');
+  if (!url.pathname.endsWith('.cjs') || !existsSync(loader)) return new Worker(url, { workerData });
+  const write = process.env.DOSSIER_WRITE_CODE_CACHE === 'worker' ? 'batch' : undefined;
+  const code = `require(${JSON.stringify(loader)}).runCached(${JSON.stringify(fileURLToPath(url))}, ${JSON.stringify(write)});`;
+  return new Worker(code, { eval: true, workerData });
 }
 
 export function createExtractor(jobs: number): Extractor {

@@ -21,5 +21,7 @@ parentPort?.on('message', (msg: BatchRequest) => {
       return { seq, error: (err as Error).message ?? String(err) };
     }
   });
+  // Set by bin/code-cache.cjs when the build records this worker's code cache (scripts/bundle.mjs).
+  (globalThis as { __dossierAfterBatch?: () => void }).__dossierAfterBatch?.();
   parentPort!.postMessage(results);
 });
