@@ -7,7 +7,7 @@ import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { originalSpan, withoutInvisibles } from './invisible.js';
 import { resolve } from '../resolver/index.js';
-import { preferKnownAcronyms } from '../resolver/names.js';
+import { preferKnownAcronyms, preferKnownWholes } from '../resolver/names.js';
 import { sportsLists, sportsSides } from '../resolver/sports.js';
 import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDates } from '../normalizers/dates.js';
@@ -89,6 +89,7 @@ export function combineSpans(input: AnalyzedText, rules: Candidate[], tagged: Ca
     known.set(`${r.start}:${r.end}:${r.type}`, r.canonical);
     known.set(`${r.type}:${text.slice(r.start, r.end)}`, r.canonical);
   }
+  tagged = preferKnownWholes(rules, tagged);
   const out: Candidate[] = dropLeadingDemonyms(input, splitLeadingCountries(input, preferKnownAcronyms(text, rules, tagged)), known).map((t) => {
     const canonical = known.get(`${t.start}:${t.end}:${t.type}`) ?? known.get(`${t.type}:${text.slice(t.start, t.end)}`);
     return canonical ? { ...t, canonical } : t;

@@ -28,6 +28,8 @@ export interface HeadData {
   ambiguousCompanySuffixes?: string[];
   /** More company heads, several words allowed ("Air Lines"): a town's name before one is a company (src/resolver/referents.ts). */
   companyHeadsExtra?: string[];
+  /** Last words that make a name of two or more words an institution, never a place (src/resolver/referents.ts). */
+  institutionHeads?: string[];
 }
 
 let headLists: HeadData | null = null;

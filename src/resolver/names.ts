@@ -250,3 +250,38 @@ export function preferKnownAcronyms(text: string, rules: Candidate[], tagged: Ca
     return { ...t, type: 'ORG', canonical: r.canonical };
   });
 }
+
+/**
+ * A name the rules know in full (alias table, gazetteer, an acronym's own
+ * definition: it has a canonical form) replaces the tagger's pieces of it when
+ * every tagger span it overlaps lies inside it: "Securities and Exchange
+ * Commission" read by the tagger as "Exchange Commission", "Bosnia and
+ * Herzegovina" as two places. A tagger span that reaches past the known name
+ * ("Bank of America Merrill Lynch" around "Bank of America") is kept.
+ */
+export function preferKnownWholes(rules: Candidate[], tagged: Candidate[]): Candidate[] {
+  const wholes = rules.filter((r) => r.canonical && r.type !== 'DATE').sort((a, b) => a.start - b.start || b.end - a.end);
+  if (wholes.length === 0 || tagged.length === 0) return tagged;
+  const drop = new Set<Candidate>();
+  const add: Candidate[] = [];
+  let t = 0;
+  let lastEnd = -1;
+  for (const w of wholes) {
+    if (w.start < lastEnd) continue; // nested in (or crossing) a known name already taken
+    while (t < tagged.length && tagged[t].end <= w.start) t++;
+    const inside: Candidate[] = [];
+    let sticksOut = false;
+    for (let k = t; k < tagged.length && tagged[k].start < w.end; k++) {
+      const x = tagged[k];
+      if (x.start < w.start || x.end > w.end) sticksOut = true;
+      else inside.push(x);
+    }
+    if (sticksOut || inside.length === 0) continue;
+    if (inside.length === 1 && inside[0].start === w.start && inside[0].end === w.end) continue;
+    for (const x of inside) drop.add(x);
+    add.push({ ...w, source: 'tagger' });
+    lastEnd = w.end;
+  }
+  if (add.length === 0) return tagged;
+  return [...tagged.filter((x) => !drop.has(x)), ...add].sort((a, b) => a.start - b.start);
+}

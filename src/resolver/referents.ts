@@ -65,6 +65,14 @@ export function isCompanyName(name: string): boolean {
 
 const isKnownPlace = (name: string) => lookupEntries(name).some((e) => e.kind !== 'other' || e.cls === 'feature');
 
+let institutionHeads: Set<string> | null = null;
+/** A name of two or more words ending with an institution's head word ("Glasgow City Council"; data/org-heads.json). */
+function isInstitutionName(name: string): boolean {
+  institutionHeads ??= new Set(orgHeadLists().institutionHeads ?? []);
+  const ws = name.trim().split(/\s+/);
+  return ws.length >= 2 && institutionHeads.has(ws[ws.length - 1]);
+}
+
 /** Capitalized words (company heads, a legal suffix) right after a span: "Steel", " Air Lines", " Corp.". */
 const FOLLOW_RE = /^(,?[ \t]+)((?:\p{Lu}[\p{L}&.]*)(?:[ \t]+\p{Lu}[\p{L}&.]*){0,2})/u;
 
@@ -176,8 +184,8 @@ export function refineReferents(text: string, spans: Candidate[]): Candidate[] {
 function companyNotPlace(text: string, s: Candidate): Candidate {
   const surface = text.slice(s.start, s.end);
   if (isKnownPlace(surface) && s.type === 'PLACE' && surface.includes(' ')) return s;
-  // The span ends with a company head: "Bethlehem Steel".
-  if (isCompanyName(surface)) return { ...s, type: 'ORG', canonical: undefined };
+  // The span ends with a company head ("Bethlehem Steel"), or a place's name ends with an institution's ("Glasgow City Council").
+  if (isCompanyName(surface) || (s.type === 'PLACE' && isInstitutionName(surface))) return { ...s, type: 'ORG', canonical: undefined };
   // A company head or a legal suffix follows: "Bethlehem| Steel", "Nashua| Corp.".
   const m = FOLLOW_RE.exec(text.slice(s.end, s.end + 40));
   if (!m) return s;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractDocument } from '../../src/pipeline/extract.js';
 import { analyze } from '../../src/pipeline/analyze.js';
-import { applyNameMechanics, cutTrailingDates, preferKnownAcronyms } from '../../src/resolver/names.js';
+import { applyNameMechanics, cutTrailingDates, preferKnownAcronyms, preferKnownWholes } from '../../src/resolver/names.js';
 import type { Candidate, EntityType } from '../../src/types.js';
 
 const doc = (text: string) => ({ id: 'd', source: '', title: '', date: '2024-05-01', text });
@@ -142,4 +142,27 @@ test('after a comma the tagger’s reading of "Acme, Inc." stands (the corpora d
   const text = 'Pellworth, Inc. hired him, and Orland, Inc. did not.';
   const out = applyNameMechanics(analyze(doc(text)), [cand(text, 'Pellworth', 'ORG'), cand(text, 'Inc.', 'ORG'), cand(text, 'Orland, Inc.', 'ORG')]);
   assert.deepEqual(out.map((c) => `${c.type} ${text.slice(c.start, c.end)}`), ['ORG Pellworth', 'ORG Orland, Inc.']);
+});
+
+test('a name the rules know in full replaces the tagger pieces inside it, never a tagger span that reaches past it', () => {
+  const text = 'The Securities and Exchange Commission and Bank of America Merrill Lynch said.';
+  const at = (s: string) => [text.indexOf(s), text.indexOf(s) + s.length] as const;
+  const cand = (s: string, type: Candidate['type'], canonical?: string): Candidate => {
+    const [start, end] = at(s);
+    return { start, end, type, source: canonical ? 'orgs' : 'tagger', score: 0.9, ...(canonical ? { canonical } : {}) };
+  };
+  const rules = [cand('Securities and Exchange Commission', 'ORG', 'Securities and Exchange Commission'), cand('Bank of America', 'ORG', 'Bank of America')];
+  const tagged = [cand('Exchange Commission', 'ORG'), cand('Bank of America Merrill Lynch', 'ORG')];
+  const out = preferKnownWholes(rules, tagged);
+  assert.deepEqual(out.map((c) => [text.slice(c.start, c.end), c.canonical ?? '']), [
+    ['Securities and Exchange Commission', 'Securities and Exchange Commission'],
+    ['Bank of America Merrill Lynch', ''],
+  ]);
+  // Two pieces of one known place become the place.
+  const t2 = 'Bosnia and Herzegovina';
+  const out2 = preferKnownWholes(
+    [{ start: 0, end: t2.length, type: 'PLACE', source: 'places', score: 0.8, canonical: t2 }],
+    [{ start: 0, end: 6, type: 'PLACE', source: 'tagger', score: 0.8 }, { start: 11, end: t2.length, type: 'PLACE', source: 'tagger', score: 0.8 }],
+  );
+  assert.deepEqual(out2.map((c) => [c.start, c.end]), [[0, t2.length]]);
 });

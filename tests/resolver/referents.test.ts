@@ -107,3 +107,17 @@ test('a town before ", <state>" is found whole and resolved in that state', () =
     assert.ok(r.longitude! > -76 && r.longitude! < -75, 'Blue Bell, Pennsylvania, not Bell, California');
   }
 });
+
+test('a place name ending with an institution head word is an ORG, unless the gazetteer knows the whole as a place', () => {
+  const text = 'Brackwater City Council met in Brackwater. The Soviet Union and the West Bank were mentioned.';
+  const span = (s: string, type: Candidate['type']): Candidate => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type, source: 'tagger', score: 0.8 });
+  const out = refineReferents(text, [span('Brackwater City Council', 'PLACE'), span('Soviet Union', 'PLACE'), span('West Bank', 'PLACE')]);
+  assert.deepEqual(out.map((s) => [text.slice(s.start, s.end), s.type]), [
+    ['Brackwater City Council', 'ORG'],
+    ['Soviet Union', 'PLACE'],
+    ['West Bank', 'PLACE'],
+  ]);
+  // One word is never re-typed: "Council" alone is no name.
+  const lone = refineReferents('Council', [{ start: 0, end: 7, type: 'PLACE', source: 'tagger', score: 0.8 }]);
+  assert.equal(lone[0].type, 'PLACE');
+});
