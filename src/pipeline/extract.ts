@@ -7,7 +7,7 @@ import { analyze, sentenceAt } from './analyze.js';
 import { codePointLength, makeCodePointIndex } from './offsets.js';
 import { originalSpan, withoutInvisibles } from './invisible.js';
 import { resolve } from '../resolver/index.js';
-import { preferKnownAcronyms, preferKnownWholes } from '../resolver/names.js';
+import { acronymsAreNotPeople, preferKnownAcronyms, preferKnownWholes } from '../resolver/names.js';
 import { sportsLists, sportsSides } from '../resolver/sports.js';
 import { assignCanonicals, titlePrefixLength } from '../normalizers/names.js';
 import { normalizeDates } from '../normalizers/dates.js';
@@ -183,7 +183,7 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
     return cut > 0 ? { ...c, start: c.start + cut } : c;
   });
   // Companies named after towns, "District of Columbia", demonyms in the plural.
-  const spans = refineReferents(doc.text, combined);
+  const spans = refineReferents(doc.text, acronymsAreNotPeople(doc.text, input.sentences, combined));
   const names = assignCanonicals(doc.text, spans);
   const mentions: Mention[] = spans.map((c, i) => ({
     start: c.start,

@@ -285,3 +285,25 @@ export function preferKnownWholes(rules: Candidate[], tagged: Candidate[]): Cand
   if (add.length === 0) return tagged;
   return [...tagged.filter((x) => !drop.has(x)), ...add].sort((a, b) => a.start - b.start);
 }
+
+/** A token shaped like an acronym: three to six capitals or digits, starting with a capital ("JAXA", "NHS", "G20"). */
+const ACRONYM_SHAPE = /^[A-Z][A-Z0-9&]{2,5}$/;
+/** Lower-case prose: a sentence that is not an all-caps headline or results line. */
+const PROSE = /[a-z]{3}/;
+
+/**
+ * An acronym in running text names an organization, not a person: a PERSON
+ * span that is one acronym-shaped token in a sentence with lower-case words
+ * becomes an ORG ("JAXA said"). In an all-caps line (a headline, "OBAMA
+ * VISITS") a name in capitals is still a person.
+ */
+export function acronymsAreNotPeople(text: string, sentences: { start: number; end: number }[], spans: Candidate[]): Candidate[] {
+  let k = 0;
+  return spans.map((c) => {
+    if (c.type !== 'PERSON' || !ACRONYM_SHAPE.test(text.slice(c.start, c.end))) return c;
+    while (k + 1 < sentences.length && sentences[k].end <= c.start) k++;
+    const sent = sentences[k];
+    if (!sent || !PROSE.test(text.slice(sent.start, sent.end))) return c;
+    return { ...c, type: 'ORG' };
+  });
+}

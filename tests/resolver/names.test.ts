@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractDocument } from '../../src/pipeline/extract.js';
 import { analyze } from '../../src/pipeline/analyze.js';
-import { applyNameMechanics, cutTrailingDates, preferKnownAcronyms, preferKnownWholes } from '../../src/resolver/names.js';
+import { acronymsAreNotPeople, applyNameMechanics, cutTrailingDates, preferKnownAcronyms, preferKnownWholes } from '../../src/resolver/names.js';
 import type { Candidate, EntityType } from '../../src/types.js';
 
 const doc = (text: string) => ({ id: 'd', source: '', title: '', date: '2024-05-01', text });
@@ -165,4 +165,13 @@ test('a name the rules know in full replaces the tagger pieces inside it, never 
     [{ start: 0, end: 6, type: 'PLACE', source: 'tagger', score: 0.8 }, { start: 11, end: t2.length, type: 'PLACE', source: 'tagger', score: 0.8 }],
   );
   assert.deepEqual(out2.map((c) => [c.start, c.end]), [[0, t2.length]]);
+});
+
+test('an acronym in running text is an organization, not a person; in an all-caps headline a name in capitals stays a person', () => {
+  const text = 'KELVA STRIKES DEAL\nA spokesman for KELVA said the deal was signed. Ms. Orr spoke.';
+  const sentences = [{ start: 0, end: 18 }, { start: 19, end: 67 }, { start: 68, end: text.length }];
+  const at = (s: string, from = 0) => text.indexOf(s, from);
+  const person = (start: number, len: number): Candidate => ({ start, end: start + len, type: 'PERSON', source: 'tagger', score: 0.8 });
+  const out = acronymsAreNotPeople(text, sentences, [person(at('KELVA'), 5), person(at('KELVA', 10), 5), person(at('Orr'), 3)]);
+  assert.deepEqual(out.map((c) => c.type), ['PERSON', 'ORG', 'PERSON']);
 });
