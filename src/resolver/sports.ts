@@ -208,6 +208,11 @@ export function sportsEvidence(input: AnalyzedText): { evidence: SportsEvidence;
   return { evidence: ev, sentWords, runs };
 }
 
+/** Are the tokens from `k` up to offset `end` one small number (a score)? */
+function scoreOnly(tokens: AnalyzedText['tokens'], text: string, k: number, end: number): boolean {
+  return k < tokens.length && tokens[k].end === end && SMALL_INT.test(tokens[k].text) && !/\n/.test(text.slice(tokens[k - 1].end, tokens[k].start));
+}
+
 /**
  * Retypes the places that stand for a side to ORG, and adds the untagged
  * names of results rows. `spans` are final, non-overlapping and in text order;
@@ -257,6 +262,8 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
     for (let k = r.from; k <= r.to; k++) {
       const ci = cover[k];
       if (ci < 0) continue;
+      // A side read together with its score ("Atlanta 2" in "Atlanta 2 PHILADELPHIA 0") is the side.
+      if (out[ci].end > tokens[r.to].end && r.result && scoreOnly(tokens, text, r.to + 1, out[ci].end)) out[ci].end = tokens[r.to].end;
       if (out[ci].start < tokens[r.from].start || out[ci].end > tokens[r.to].end) clean = false;
       if (!inside.includes(ci)) inside.push(ci);
     }

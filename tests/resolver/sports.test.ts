@@ -166,3 +166,18 @@ test('the whole pipeline: a results wire and the same city in a non-sports story
   const news = extractDocument({ id: 'n', source: '', title: '', date: '2025-03-08', text: 'Council leaders from Aberdeen and Dundee met in Glasgow on Friday to agree a plan for the harbours.' });
   assert.deepEqual(news.filter((m) => m.type !== 'DATE').map((m) => `${m.type}:${m.text}`), ['PLACE:Aberdeen', 'PLACE:Dundee', 'PLACE:Glasgow']);
 });
+
+test('a side read together with its score in a results row is the side alone', () => {
+  const text = 'Results of Saturday games (home team in CAPS):\nHarbury 2 KELLSTON 0\nMarlow Vale 3 DUNMORE 1\n';
+  const input = analyze({ id: 't', source: 't', title: '', date: '', text });
+  const at = (s: string) => text.indexOf(s);
+  const spans: Candidate[] = [
+    { start: at('Harbury 2'), end: at('Harbury 2') + 9, type: 'ORG', source: 'tagger', score: 0.8 },
+    { start: at('KELLSTON'), end: at('KELLSTON') + 8, type: 'ORG', source: 'tagger', score: 0.8 },
+    { start: at('Marlow Vale'), end: at('Marlow Vale') + 11, type: 'ORG', source: 'tagger', score: 0.8 },
+    { start: at('DUNMORE'), end: at('DUNMORE') + 7, type: 'ORG', source: 'tagger', score: 0.8 },
+  ];
+  const out = sportsSides(input, spans);
+  assert.ok(out.some((c) => text.slice(c.start, c.end) === 'Harbury' && c.type === 'ORG'), out.map((c) => text.slice(c.start, c.end)).join(' | '));
+  assert.ok(!out.some((c) => text.slice(c.start, c.end).includes('2')));
+});
