@@ -266,6 +266,24 @@ export function findPlaces(text: string): Candidate[] {
 
   /** Place names inside hyphenated compounds: "London-based", "Russia-Ukraine", "pro-Russia". */
   const hyphenParts = (t: Tok) => {
+    // A compound joined by a connector is one name ("Île-de-France", "Saint-Martin-de-Belleville",
+    // "Stratford-upon-Avon"): capitalized at both ends, a connector inside, a known place among its parts.
+    const parts = t.text.split(HYPHEN_SPLIT_RE);
+    if (parts.length >= 3 && isUpperChar(parts[0][0] ?? '') && isUpperChar(parts[parts.length - 1][0] ?? '')) {
+      const inner = parts.slice(1, -1);
+      if (inner.some((p) => CONNECTORS.has(p)) && inner.every((p) => CONNECTORS.has(p) || isUpperChar(p[0] ?? ''))) {
+        let best = 0;
+        for (const part of parts) {
+          if (!isUpperChar(part[0] ?? '')) continue;
+          const entries = g.exact.get(part) ?? g.byKey.get(foldKey(part));
+          if (entries) best = Math.max(best, baseScore(entries).score);
+        }
+        if (best > 0) {
+          emit(t.start, t.end, best, t.text);
+          return;
+        }
+      }
+    }
     let off = 0;
     for (const part of t.text.split(HYPHEN_SPLIT_RE)) {
       const ps = t.start + off;

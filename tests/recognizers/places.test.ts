@@ -149,3 +149,10 @@ test('dev corpus: PLACE precision and recall of findPlaces against gold spans', 
   assert.ok(p >= 0.93, `precision ${p}`);
   assert.ok(r >= 0.95, `recall ${r}`);
 });
+
+test('a hyphenated compound joined by a connector is one place; other compounds give their place parts', () => {
+  const text = 'From Île-de-France to Stratford-upon-Avon and Saint-Martin-de-Belleville; London-based firms; Russia-Ukraine talks; al-Raqqa.';
+  const got = findPlaces(text).map((c) => text.slice(c.start, c.end));
+  for (const whole of ['Île-de-France', 'Stratford-upon-Avon', 'Saint-Martin-de-Belleville', 'London', 'Russia', 'Ukraine']) assert.ok(got.includes(whole), `${whole} in ${got.join(' | ')}`);
+  for (const part of ['France', 'Avon', 'Belleville', 'London-based', 'Russia-Ukraine']) assert.ok(!got.includes(part), `${part} in ${got.join(' | ')}`);
+});
