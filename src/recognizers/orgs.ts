@@ -103,6 +103,8 @@ function isAcronymToken(t: string): boolean {
   return /^[\p{Lu}][\p{Lu}\p{N}&]{1,5}$/u.test(t) && /\p{Lu}.*\p{Lu}|\p{Lu}\p{N}/u.test(t);
 }
 const LOWER_START = /^\p{Ll}/u;
+const HYPHEN_CHARS = '-‐‑';
+const HYPHENATED = /[-‐‑]/;
 /** Does the token start with a lower-case letter ("al-Qaeda", "eBay")? ASCII from the character code. */
 function startsLower(t: string): boolean {
   const c = t.charCodeAt(0);
@@ -156,6 +158,39 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
     }
     if (best) {
       out.push({ start: t.start, end: best.end, type: 'ORG', source: 'orgs', score: 0.9, canonical: best.canonical });
+    }
+  }
+
+  // (a2) Known names inside hyphenated words: "CIA-produced", "general-turned-FSB", "al-Qaeda-linked",
+  // "UN-backed" (the tagger sees such a word as one token).
+  for (const t of tokens) {
+    const w = t.text;
+    if (w.length < 4 || !HYPHENATED.test(w)) continue;
+    const parts: [number, number][] = [];
+    for (let a = 0, k = 0; k <= w.length; k++) {
+      if (k === w.length || HYPHEN_CHARS.includes(w[k])) {
+        parts.push([a, k]);
+        a = k + 1;
+      }
+    }
+    for (let i = 0; i < parts.length; ) {
+      let hit: { end: number; canonical: string } | null = null;
+      for (let j = Math.min(parts.length, i + 4); j > i; j--) {
+        if (i === 0 && j === parts.length) continue; // the whole word: step (a)
+        const surface = w.slice(parts[i][0], parts[j - 1][1]);
+        if (surface.length < 2) continue;
+        const found = isCap(surface) ? lookupOrgExact(surface) : startsLower(surface) ? lookupOrgExact(surface) : null;
+        if (found) {
+          hit = { end: j, canonical: found.canonical };
+          break;
+        }
+      }
+      if (!hit) {
+        i++;
+        continue;
+      }
+      out.push({ start: t.start + parts[i][0], end: t.start + parts[hit.end - 1][1], type: 'ORG', source: 'orgs', score: 0.9, canonical: hit.canonical });
+      i = hit.end;
     }
   }
 

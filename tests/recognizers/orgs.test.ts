@@ -68,3 +68,10 @@ test('adversarial inputs stay fast', () => {
     assert.ok(performance.now() - t0 < 2000, text.slice(0, 30));
   }
 });
+
+test('a known organization inside a hyphenated word is found (the tagger reads the word as one token)', () => {
+  const text = 'A CIA-produced film, a general-turned-FSB critic, al-Qaeda-linked cells and a well-known long-term plan.';
+  const orgs = findOrgs(analyze({ id: 't', source: 't', title: '', date: '', text })).map((c) => text.slice(c.start, c.end));
+  for (const name of ['CIA', 'FSB', 'al-Qaeda']) assert.ok(orgs.includes(name), `${name} in ${orgs.join(' | ')}`);
+  assert.ok(!orgs.some((o) => /well|long|term|known/.test(o)), orgs.join(' | '));
+});
