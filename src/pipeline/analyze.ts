@@ -77,9 +77,11 @@ export function splitSentences(text: string): SentenceSpan[] {
 
 // Token classes: dotted abbreviations (U.S.), words with inner apostrophes or
 // hyphens (O'Brien, al-Assad, London-based), numbers (2,000 / 3.5), and any
-// other single non-space character. A possessive 's is its own token.
+// other single non-space character. A possessive 's is its own token. A hyphen
+// before a dotted abbreviation is not inside a word ("then-U.S. President" ->
+// "then", "-", "U.S.", "President"; it was "then-U", ".", "S", ".").
 const TOKEN_RE =
-  /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:(?:['’](?![sS](?![\p{L}\p{M}]))|[-‐‑][\p{L}\p{N}]?|[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*|['’][sS](?![\p{L}\p{M}])|\S/gu;
+  /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:(?:['’](?![sS](?![\p{L}\p{M}]))|[-‐‑](?!(?:\p{L}\.){2})[\p{L}\p{N}]?|[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*|['’][sS](?![\p{L}\p{M}])|\S/gu;
 
 export function tokenize(text: string, sentences: SentenceSpan[]): Token[] {
   const tokens: Token[] = [];

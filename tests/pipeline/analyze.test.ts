@@ -31,6 +31,13 @@ test('tokens split possessives, keep dotted abbreviations, hyphenated and apostr
   assert.deepEqual(toks, ['Putin', '’s', 'aide', 'met', "O'Brien", 'and', 'al-Assad', 'in', 'the', 'U.S.', 'on', '2,000', 'London-based', 'sites', '.']);
 });
 
+test('a hyphen before a dotted abbreviation ends the word: "then-U.S. President", "ex-U.N. envoy"', () => {
+  const words = (t: string) => analyze({ id: 't', source: 't', title: '', date: '', text: t }).tokens.map((k) => k.text);
+  assert.deepEqual(words('then-U.S. President Ada Orr'), ['then', '-', 'U.S.', 'President', 'Ada', 'Orr']);
+  assert.deepEqual(words('an ex-U.N. envoy'), ['an', 'ex', '-', 'U.N.', 'envoy']);
+  assert.deepEqual(words('London-based al-Assad co-op'), ['London-based', 'al-Assad', 'co-op']);
+});
+
 test('token offsets index the original text', () => {
   const doc = { id: 'd', source: '', title: '', date: '', text: 'A 🚀 rocket for Ana Ruiz.\nSecond line.' };
   const a = analyze(doc);
