@@ -1,7 +1,8 @@
 // Whole-pipeline behaviour on short texts from genres the dev corpus does not cover.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultRecognizers, extractDocument, extractPieces, pieceBounds, PIECE_CHARS, type PieceFailure } from '../../src/pipeline/extract.js';
+import { combineSpans, defaultRecognizers, evidenceSpans, extractDocument, extractPieces, pieceBounds, PIECE_CHARS, type PieceFailure } from '../../src/pipeline/extract.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 import type { Recognizer } from '../../src/types.js';
 
 const rows = (text: string, date = '2024-04-12') =>
@@ -109,4 +110,13 @@ test('a nationality adjective before a name the alias table knows stays outside 
 test('an AP state abbreviation after a city stays a place when the tagger leaves it out', () => {
   const got = rows('Police in Wilmington, Del., questioned a man about a warehouse fire. Fishing crews in Portland, Ore., said they would wait.');
   for (const want of ['PLACE:Wilmington', 'PLACE:Del.', 'PLACE:Portland', 'PLACE:Ore.']) assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
+});
+
+test('combineSpans keeps a city or region the rules found where the tagger saw nothing, not a country', () => {
+  const text = 'They met in Rio de Janeiro and then flew to France.';
+  const input = analyze({ id: 't', source: 't', title: '', date: '', text });
+  const rules = evidenceSpans(input).filter((r) => r.type === 'PLACE');
+  const names = (cs: { start: number; end: number }[]) => cs.map((c) => text.slice(c.start, c.end));
+  assert.deepEqual(names(rules), ['Rio de Janeiro', 'France']);
+  assert.deepEqual(names(combineSpans(input, rules, [])), ['Rio de Janeiro']);
 });
