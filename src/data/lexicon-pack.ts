@@ -36,8 +36,10 @@ export function encodeLexicon(lex: Lexicon): PackContents {
 export function decodeLexicon(pack: Pack): Lexicon {
   const meta = pack.meta as { format?: string; maxTitleWords: number };
   if (meta?.format !== 'lexicon/2') throw new Error('lexicon pack: unknown format (run npm run build)');
-  const set = (name: (typeof SETS)[number]) => (TABLED.has(name) ? new PackedWordSet(new KeyTable(pack, name), () => pack.strings(name)) : new Set(pack.strings(name)));
-  return {
+  // Once a big list is decoded, the lexicon holds its Set directly.
+  const set = (name: (typeof SETS)[number]) =>
+    TABLED.has(name) ? new PackedWordSet(new KeyTable(pack, name), () => pack.strings(name), (s) => (lex[name] = s)) : new Set(pack.strings(name));
+  const lex: Lexicon = {
     firstNames: set('firstNames'),
     lastNames: set('lastNames'),
     knownSurnames: set('knownSurnames'),
@@ -51,4 +53,5 @@ export function decodeLexicon(pack: Pack): Lexicon {
     functionWords: set('functionWords'),
     placeWords: set('placeWords'),
   };
+  return lex;
 }

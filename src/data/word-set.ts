@@ -21,9 +21,11 @@ export class PackedWordSet implements WordSet {
   private set: Set<string> | null = null;
   private lookups = 0;
 
+  /** `onDecoded`: told the Set once it exists, so an owner can hold the Set itself from then on (no wrapper call per look-up). */
   constructor(
     private readonly table: KeyTable,
     private readonly decodeAll: () => string[],
+    private readonly onDecoded?: (set: Set<string>) => void,
   ) {}
 
   get size(): number {
@@ -46,6 +48,10 @@ export class PackedWordSet implements WordSet {
   }
 
   private decoded(): Set<string> {
-    return (this.set ??= new Set(this.decodeAll()));
+    if (!this.set) {
+      this.set = new Set(this.decodeAll());
+      this.onDecoded?.(this.set);
+    }
+    return this.set;
   }
 }

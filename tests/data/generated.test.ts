@@ -66,4 +66,6 @@ test('a big word list answers the same from its hash table and once decoded into
   assert.ok(common.isDecoded, `decoded after ${DECODE_AFTER} look-ups`);
   assert.deepEqual(probes.map((w) => common.has(w)), before);
   assert.equal(common.size, built.common.size);
+  // From then on the lexicon holds the Set itself.
+  assert.ok(packed.common instanceof Set && packed.common.size === built.common.size);
 });
