@@ -15,18 +15,13 @@
 //   our guidelines make them PLACE unless the sentence is about sport (a named
 //   team is ORG): a corpus ORG whose text is a known country or large city is
 //   relabelled PLACE outside sports sentences;
-// - a country before an organization's name is a separate PLACE ("U.S. Army"
-//   -> PLACE "U.S." + ORG "Army"), when the rest holds an organization head word;
 // - GUM annotates whole noun phrases, named or not ("the agency", "Professor
 //   Cres Eastman", "the University of Chicago"): an entity is kept only when
-//   its head is a proper noun, and only the proper-name run around the head
-//   (the head is the word governed from outside the entity: "University", not
-//   "Paris", in "the University of Paris").
+//   its head is a proper noun, and only the proper-name run around the head.
 
 import type { CorpusDocument, CorpusEntity, EntityType } from '../types.js';
 import { lookupEntries } from '../data/gazetteer.js';
 import { lexicon } from '../recognizers/lexicon.js';
-import { orgHeadKind } from '../recognizers/orgs.js';
 
 export interface ConvertedToken {
   text: string;
@@ -150,29 +145,6 @@ function isKnownPlace(name: string): boolean {
   return lookupEntries(name).some((e) => e.kind === 'country' || e.cls === 'state' || (e.kind === 'city' && e.population >= 500000));
 }
 
-/**
- * GUIDELINES ("Country before an organization or office"): a country name that
- * precedes an organization's name is a separate PLACE and the rest an ORG
- * ("U.S. Army" -> PLACE "U.S." + ORG "Army"; "New Zealand Department of
- * Conservation"). The corpora tag the whole as ORG. Split when the rest holds an
- * organization head word (data/org-heads.json: Army, Senate, Department, Party,
- * ...); a lower-case rest ("US military") is not a name and goes to O. Names
- * such as "China Delight" or "Australia First" (no head word) stay whole.
- */
-function splitLeadingCountry(toks: ConvertedToken[], start: number, end: number): void {
-  for (let k = Math.min(3, end - start - 1); k >= 1; k--) {
-    const country = toks.slice(start, start + k).map((t) => t.text).join(' ');
-    // A nationality adjective ("Thai navy", "Saudi Gazette") is no place.
-    if (lexicon().demonyms.has(country.toLowerCase()) || !lookupEntries(country).some((e) => e.kind === 'country')) continue;
-    const rest = toks.slice(start + k, end);
-    const lower = rest.every((t) => !/^\p{Lu}/u.test(t.text));
-    if (!lower && !(/^\p{Lu}/u.test(rest[0].text) && rest.some((t) => orgHeadKind(t.text) !== null))) return;
-    for (let m = start; m < start + k; m++) toks[m] = { ...toks[m], type: 'PLACE', begin: m === start };
-    for (let m = start + k; m < end; m++) toks[m] = lower ? { ...toks[m], type: '', begin: false } : { ...toks[m], type: 'ORG', begin: m === start + k };
-    return;
-  }
-}
-
 /** Applies the guideline fixes listed at the top of this file to one sentence, in place. */
 export function applyGuidelines(s: ConvertedSentence, opts: { orgPlaces: boolean }): void {
   const toks = s.tokens;
@@ -210,7 +182,6 @@ export function applyGuidelines(s: ConvertedSentence, opts: { orgPlaces: boolean
         const name = toks.slice(start, end).map((t) => t.text).join(' ');
         if (isKnownPlace(name)) for (let k = start; k < end; k++) toks[k] = { ...toks[k], type: 'PLACE' };
       }
-      if (toks[start].type === 'ORG') splitLeadingCountry(toks, start, end);
     }
     i = j;
   }

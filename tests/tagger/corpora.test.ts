@@ -96,12 +96,3 @@ test('GUM: an organization is named by its head, not by the place inside it; joi
   const doc = buildDocument('g', sentences);
   assert.deepEqual(doc.entities.map((e) => `${e.type}:${e.text}`), ['PERSON:Mara Quist', 'ORG:University of Velmont', 'ORG:Society for Coastal Studies', 'PLACE:Dravia', 'PLACE:Ostrel']);
 });
-
-test('a country before an organization is a separate PLACE; a lower-case rest is no name; names without a head word stay whole', () => {
-  const conll = [
-    ...['Officers\tO', 'of\tO', 'the\tO', 'Canada\tB-ORG', 'Coast\tI-ORG', 'Guard\tI-ORG', 'and\tO', 'the\tO', 'Peru\tB-ORG', 'military\tI-ORG', 'met\tO', 'staff\tO', 'of\tO', 'Norway\tB-ORG', 'Seafood\tI-ORG', 'and\tO', 'the\tO', 'Thai\tB-ORG', 'Navy\tI-ORG', '.\tO'],
-    '',
-  ].join('\n');
-  const got = spans(readConll(conll, { tokenCol: 0, labelCol: 1, sep: /\t| /, docPerSentence: true }));
-  assert.deepEqual(got, ['PLACE:Canada', 'ORG:Coast Guard', 'PLACE:Peru', 'ORG:Norway Seafood', 'ORG:Thai Navy']);
-});
