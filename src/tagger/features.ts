@@ -143,51 +143,6 @@ export interface SentenceInput {
   gaz: string[][];
   /** True when the sentence's line is written in capitals (headlines, datelines, results tables). */
   caps: boolean;
-  /** Per token: what the rest of its capitalized run holds ('' for nothing; see `runEvidence`). */
-  run: string[];
-}
-
-/** Words that join the parts of one name inside a capitalized run ("Bank of England", "Society for the ..."). */
-const RUN_JOINERS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'des', 'del', 'la', 'the', 'on']);
-const capitalized = (v: TokenView) => /^[\p{Lu}\p{N}]/u.test(v.text);
-
-/**
- * Look-ahead evidence for each capitalized token: does a later word of the
- * same capitalized run (joined by of / for / and / the ..., at most 6 words on)
- * carry an organization head word ("Glasgow City *Council*", "Halvorsen
- * Logistics *Group*")? The first word of the name then knows what the run
- * ends as, which greedy left-to-right decoding can't see otherwise. The value
- * says how far ('n': the next word, 'f': further) and whether the token itself
- * is a gazetteer place (a council or university named after its city).
- * One pass over the sentence; one feature per scored token.
- */
-export function runEvidence(views: TokenView[]): string[] {
-  const out = new Array<string>(views.length).fill('');
-  for (let i = 0; i < views.length; i++) {
-    if (!capitalized(views[i])) continue;
-    let head = -1;
-    for (let j = i + 1, words = 0; j < views.length && words < 6; j++) {
-      const v = views[j];
-      if (capitalized(v)) {
-        words++;
-        if (v.lex.includes('orghead')) {
-          head = j;
-          break;
-        }
-      } else {
-        // A joining word ("of", "and"), or "of the" / "for the", then a capitalized word.
-        if (!RUN_JOINERS.has(v.text)) break;
-        let k = j + 1;
-        if (k < views.length && views[k].text === 'the' && v.text !== 'and' && v.text !== '&') k++;
-        if (k >= views.length || !capitalized(views[k])) break;
-        j = k - 1;
-      }
-    }
-    if (head < 0) continue;
-    const place = views[i].lex.some((l) => l.startsWith('gaz:'));
-    out[i] = `${head === i + 1 ? 'n' : 'f'}${place ? '|gaz' : ''}`;
-  }
-  return out;
 }
 
 /** Sentence inputs from an analyzed document and the rule-based spans. */
@@ -205,7 +160,7 @@ export function sentenceInputs(input: AnalyzedText, ruleSpans: Candidate[]): { t
     for (let k = sent.start; k < sent.end && letters < 2; k++) if (/\p{Ll}/u.test(input.text[k])) letters++;
     const sv = views.slice(i, j);
     const gaz = gazetteerMatches(sv.map((v) => v.lower), sv.map((v) => /^[\p{Lu}\p{N}]/u.test(v.text)));
-    inputs.push({ views: sv, rules: rules.slice(i, j), gaz, caps: letters === 0 || isAllCaps(input.text.slice(sent.start, sent.end)), run: runEvidence(sv) });
+    inputs.push({ views: sv, rules: rules.slice(i, j), gaz, caps: letters === 0 || isAllCaps(input.text.slice(sent.start, sent.end)) });
     i = j;
   }
   return { tokens: input.tokens, inputs };
@@ -434,7 +389,6 @@ export function staticFeatures(s: SentenceInput, i: number, f: FeatureSink): voi
     f.add('caps|rule', rule);
   }
   if (i === 0) f.add('first|lw', w.lower);
-  if (s.run[i]) f.add('runhead', s.run[i]);
   for (const g of s.gaz[i]) {
     f.add('gz', g);
     f.add('gzc', g.slice(0, -2));
