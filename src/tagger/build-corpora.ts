@@ -40,6 +40,8 @@ export interface TrainConfig {
   prune?: number;
   /** Models trained on this many shuffles (seeds seed, seed+1, ...) whose weights are averaged into the shipped one. */
   runs?: number;
+  /** Training documents seen this many times per epoch, by the start of their id ("crossner-politics-train"); 1 when none matches. */
+  oversample?: Record<string, number>;
   corpora: CorpusConfig[];
   evaluationOnly: CorpusConfig[];
 }

@@ -2,7 +2,7 @@
 // trains the averaged perceptron on their train splits, reports tagger-only
 // scores on their dev splits, and writes data/generated/tagger.pack.
 //
-//   node dist/src/tagger/train.js [--corpora a,b] [--epochs N] [--out FILE] [--prune W] [--seed N] [--runs N] [--gold FILE.jsonl ...] [--no-convert]
+//   node dist/src/tagger/train.js [--corpora a,b] [--epochs N] [--out FILE] [--prune W] [--seed N] [--runs N] [--oversample PREFIX=N,...] [--gold FILE.jsonl ...] [--no-convert]
 //
 // --gold trains on gold-format files instead of the corpora (the test suite
 // trains on a fixture this way, so that training can't rot unseen).
@@ -113,10 +113,18 @@ function main(): void {
       return `${c.repo}@${c.commit ?? Object.values(c.files ?? {}).map((f) => f.commit ?? `blob ${f.blob}`).join(',')}`;
     });
   }
-  const examples = trainDocs.map(prepareGold);
-  const mis = examples.reduce((a, e) => a + e.misaligned, 0);
-  const ents = examples.reduce((a, e) => a + e.entities.length, 0);
-  log(`prepared ${examples.length} documents, ${examples.reduce((a, e) => a + e.doc.tokens.length, 0)} tokens, ${ents} entities (${mis} cut a token and were left out) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const prepared = trainDocs.map(prepareGold);
+  // Oversampling ("oversample" in train-config.json, or --oversample PREFIX=N,...; not with --gold): a document
+  // whose id starts with a listed prefix is trained on N times per epoch (the copies share one prepared document).
+  const overArg = arg('--oversample');
+  const over: Record<string, number> =
+    overArg !== undefined ? Object.fromEntries(overArg.split(',').filter(Boolean).map((kv) => [kv.split('=')[0], Number(kv.split('=')[1])])) : goldFiles.length ? {} : (cfg.oversample ?? {});
+  const times = (id: string) => Object.entries(over).find(([p]) => id.startsWith(p))?.[1] ?? 1;
+  const examples = prepared.flatMap((ex, i) => new Array<typeof ex>(Math.max(1, Math.round(times(trainDocs[i].id)))).fill(ex));
+  const mis = prepared.reduce((a, e) => a + e.misaligned, 0);
+  const ents = prepared.reduce((a, e) => a + e.entities.length, 0);
+  log(`prepared ${prepared.length} documents, ${prepared.reduce((a, e) => a + e.doc.tokens.length, 0)} tokens, ${ents} entities (${mis} cut a token and were left out) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (examples.length !== prepared.length) log(`oversampled ${JSON.stringify(over)}: ${examples.length} training documents per epoch`);
   const t1 = Date.now();
   const seed = Number(arg('--seed') ?? cfg.seed);
   const runs = Number(arg('--runs') ?? cfg.runs ?? 1);
@@ -125,7 +133,7 @@ function main(): void {
   const model = runs === 1 ? models[0] : TrainableModel.mean(models);
   log(`trained in ${((Date.now() - t1) / 1000).toFixed(1)} s, ${model.weights.size} features`);
   const prune = Number(arg('--prune') ?? cfg.prune ?? 0.01);
-  const bytes = model.pack({ tags: TAGS, epochs, seed, prune, trainedOn: sources }, prune);
+  const bytes = model.pack({ tags: TAGS, epochs, seed, prune, oversample: over, trainedOn: sources }, prune);
   const packed = new PackedModel(new Pack(bytes));
   log(`packed: ${packed.meta.features} of ${model.weights.size} features kept`);
   for (const [name, docs] of devSets) {
