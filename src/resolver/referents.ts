@@ -171,7 +171,7 @@ export function refineReferents(text: string, spans: Candidate[]): Candidate[] {
   if (stems.size === 0) return out;
   // Only the PLACE or PERSON spans that match a stem are re-typed, and only outside
   // an overlap with an ORG span already there (spans never overlap).
-  return out.map((s) => {
+  const typed = out.map((s): Candidate => {
     if (s.type === 'DATE') return s;
     const full = stems.get(text.slice(s.start, s.end));
     if (!full) return s;
@@ -179,6 +179,30 @@ export function refineReferents(text: string, spans: Candidate[]): Candidate[] {
     if (s.type === 'PLACE' && afterLocative(text, s.start)) return s;
     return { ...s, type: 'ORG', canonical: full };
   });
+  const bare = bareStems(text, typed, stems);
+  return bare.length === 0 ? typed : typed.concat(bare).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The bare stem of a company the document names in full, where no span covers
+ * it ("Delta Air Lines ... said Delta would hire"): an ORG, unless after
+ * in/from/to (the town) or at a sentence start.
+ */
+function bareStems(text: string, spans: Candidate[], stems: Map<string, string>): Candidate[] {
+  const covered = (a: number, b: number) => spans.some((s) => s.start < b && s.end > a);
+  const out: Candidate[] = [];
+  for (const [stem, full] of stems) {
+    if (stem.length < 3 || !/^\p{Lu}/u.test(stem)) continue;
+    for (let k = text.indexOf(stem); k >= 0; k = text.indexOf(stem, k + 1)) {
+      const end = k + stem.length;
+      if (/[\p{L}\p{N}]/u.test(text[k - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (covered(k, end) || afterLocative(text, k)) continue;
+      const before = text.slice(Math.max(0, k - 3), k);
+      if (k === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before)) continue;
+      out.push({ start: k, end, type: 'ORG', source: 'referents', score: 0.6, canonical: full });
+    }
+  }
+  return out;
 }
 
 function companyNotPlace(text: string, s: Candidate): Candidate {
