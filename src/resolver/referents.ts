@@ -183,6 +183,20 @@ export function refineReferents(text: string, spans: Candidate[]): Candidate[] {
   return bare.length === 0 ? typed : typed.concat(bare).sort((a, b) => a.start - b.start);
 }
 
+const SPACE = /\s/;
+/** Does position `k` open the text, a line, or a sentence (after ". ", '?" ', ...)? */
+function startsSentence(text: string, k: number): boolean {
+  let i = k - 1;
+  while (i >= 0 && SPACE.test(text[i])) {
+    if (text[i] === '\n') return true;
+    i--;
+  }
+  if (i < 0) return true;
+  if (i === k - 1) return false;
+  if ('"”’'.includes(text[i])) i--;
+  return i >= 0 && '.!?'.includes(text[i]);
+}
+
 /**
  * The bare stem of a company the document names in full, where no span covers
  * it ("Delta Air Lines ... said Delta would hire"): an ORG, unless after
@@ -197,8 +211,7 @@ function bareStems(text: string, spans: Candidate[], stems: Map<string, string>)
       const end = k + stem.length;
       if (/[\p{L}\p{N}]/u.test(text[k - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
       if (covered(k, end) || afterLocative(text, k)) continue;
-      const before = text.slice(Math.max(0, k - 3), k);
-      if (k === 0 || /(?:[.!?]["”’]?\s+|\n\s*)$/.test(before)) continue;
+      if (startsSentence(text, k)) continue;
       out.push({ start: k, end, type: 'ORG', source: 'referents', score: 0.6, canonical: full });
     }
   }

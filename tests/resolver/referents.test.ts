@@ -121,3 +121,11 @@ test('a place name ending with an institution head word is an ORG, unless the ga
   const lone = refineReferents('Council', [{ start: 0, end: 7, type: 'PLACE', source: 'tagger', score: 0.8 }]);
   assert.equal(lone[0].type, 'PLACE');
 });
+
+test('the bare first word of a company named in full is the company where nothing covers it, not after "in" nor at a sentence start', () => {
+  const text = 'Harwell Steel said on Monday that Harwell would cut jobs. Harwell is a town. Workers in Harwell protested.';
+  const full = { start: 0, end: 13, type: 'ORG' as const, source: 'tagger', score: 0.9 };
+  const out = refineReferents(text, [full]);
+  const bare = out.filter((s) => s !== full && text.slice(s.start, s.end) === 'Harwell');
+  assert.deepEqual(bare.map((s) => [s.start, s.type, s.canonical]), [[text.indexOf('Harwell would'), 'ORG', 'Harwell Steel']]);
+});
