@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--language-field <name>', 'JSONL/CSV field holding the language code (else it is detected from the text)', 'language')
     .option('--all-languages', 'run documents in other languages than English through the (English) recognizers too; by default they get status skipped', false)
     .addOption(new Option('--input-format <format>', 'read every input as this format (needed only for stdin)').choices(['auto', 'txt', 'md', 'html', 'jsonl', 'csv']).default('auto'))
-    .option('-j, --jobs <n>', 'worker threads for extraction (default: 1 for inputs under 512 KB, else up to the number of cores); output is identical for any value', positiveInt)
+    .option('-j, --jobs <n>', 'worker threads for extraction (default: 1 for inputs under 4 MiB, else one per 2 MiB up to the number of cores); output is identical for any value', positiveInt)
     .option('--aliases <file>', 'extra organization aliases (JSON, same shape as data/orgs.json): [{"canonical": ..., "aliases": [...], "kind": ..., "country": ...}]')
     .option('--check <snapshot-dir>', 'compare this run with a saved --out-dir run; exit 1 with a diff when they differ')
     .option('--shard <K/N>', 'process only the documents whose id hashes to shard K of N (split an archive across machines; combine with `dossier merge`)', shardArg)

@@ -154,9 +154,15 @@ export function createExtractor(jobs: number): Extractor {
 
 /**
  * Input bytes per worker below which another worker does not pay for its
- * start (loading the modules, about 0.1 s of CPU). Measured: see README, Speed.
+ * start. One thread already uses more than one core while V8 compiles and
+ * collects garbage in the background, and each worker compiles and warms up
+ * again. Measured 2026-12-02 on 2 idle cores, whole process, `--format jsonl`
+ * (wall, two or three runs each): 1 MB 1.77 s with one thread against 2.1 s
+ * with two workers; 2 MB 2.91 against 3.03-3.16; 3 MB 3.86 against 3.83-3.94;
+ * 5 MB 5.6-6.2 against 5.0-5.9; 20 MB 21.1 against 14.5. So two workers from
+ * 4 MiB on.
  */
-export const BYTES_PER_WORKER = 256 * 1024;
+export const BYTES_PER_WORKER = 2 * 1024 * 1024;
 
 /** The default --jobs: one thread for small inputs (one article needs no worker), else one worker per BYTES_PER_WORKER up to `cores`. */
 export function defaultJobs(inputBytes: number | null, cores: number): number {
