@@ -116,7 +116,18 @@ function main(): void {
   const { index, slots } = HashIndex.build(keys.map(hashKey));
   const out = new Uint16Array(index.keys.length);
   keys.forEach((k, i) => (out[slots[i]] |= masks.get(k)!));
-  writePack(GAZETTEERS_FILE(), { meta: { categories: GAZ_CATEGORIES, phrases: keys.length, sources: sources.map((s) => `${s.repo ?? s.npm}${s.commit ? '@' + s.commit : ''}:${s.path}`) }, arrays: { keys: index.keys, masks: out } });
+  // Every proper prefix of a phrase of two or more words ("bank of" of "bank of england"): matching stops
+  // extending a phrase as soon as no listed phrase goes on from it (src/tagger/gazetteers.ts).
+  const prefixes = new Set<number>();
+  for (const k of keys) {
+    const words = k.split(' ');
+    for (let n = 1; n < words.length; n++) prefixes.add(hashKey(words.slice(0, n).join(' ')));
+  }
+  const prefixIndex = HashIndex.build([...prefixes].sort((a, b) => a - b)).index;
+  writePack(GAZETTEERS_FILE(), {
+    meta: { categories: GAZ_CATEGORIES, phrases: keys.length, prefixes: prefixes.size, sources: sources.map((s) => `${s.repo ?? s.npm}${s.commit ? '@' + s.commit : ''}:${s.path}`) },
+    arrays: { keys: index.keys, masks: out, prefixes: prefixIndex.keys },
+  });
   console.error(`wrote ${GAZETTEERS_FILE()}: ${keys.length} phrases in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -19,6 +19,8 @@ export const GAZETTEERS_FILE = (): string => dataPath('generated', 'gazetteers.p
 interface Loaded {
   index: HashIndex;
   masks: Uint16Array;
+  /** Hashes of the proper prefixes of the listed phrases (null in a pack built before them). */
+  prefixes: HashIndex | null;
 }
 
 let loaded: Loaded | null | undefined;
@@ -28,7 +30,7 @@ function load(): Loaded | null {
     if (!existsSync(GAZETTEERS_FILE())) loaded = null;
     else {
       const p = loadPack(GAZETTEERS_FILE());
-      loaded = { index: new HashIndex(p.array('keys', 'u32')), masks: p.array('masks', 'u16') };
+      loaded = { index: new HashIndex(p.array('keys', 'u32')), masks: p.array('masks', 'u16'), prefixes: p.has('prefixes') ? new HashIndex(p.array('prefixes', 'u32')) : null };
     }
   }
   return loaded;
@@ -53,7 +55,8 @@ function maskOfHash(h: number): number {
  */
 export function gazetteerMatches(lowers: string[], capitalized: boolean[]): string[][] {
   const out: string[][] = lowers.map(() => []);
-  if (!load()) return out;
+  const g = load();
+  if (!g) return out;
   for (let i = 0; i < lowers.length; i++) {
     if (!capitalized[i]) continue;
     // hashKey of the phrase, hashed word by word without building it.
@@ -65,6 +68,8 @@ export function gazetteerMatches(lowers: string[], capitalized: boolean[]): stri
       h = fnv1a(h, lowers[i + n - 1]);
       const m = maskOfHash(h);
       if (m) found.push([n, m]);
+      // No listed phrase goes on from these words: stop (the same matches, fewer look-ups).
+      if (g.prefixes && g.prefixes.find(h >>> 0 || 1) < 0) break;
     }
     // Longest first: each category once, at its longest phrase.
     for (let f = found.length - 1; f >= 0; f--) {
