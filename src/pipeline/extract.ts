@@ -22,7 +22,7 @@ import { shippedModel, tagSpans } from '../tagger/tagger.js';
 import { gazetteer, lookupEntries } from '../data/gazetteer.js';
 import { lexicon } from '../recognizers/lexicon.js';
 import { lookupOrg } from '../normalizers/aliases.js';
-import { refineReferents } from '../resolver/referents.js';
+import { refineReferents, uncoveredCompanies } from '../resolver/referents.js';
 import { qualifyGenericOrgs } from '../normalizers/qualifiers.js';
 
 /** Loads the data every extraction reads (packs, alias table, the tagger's model): a worker does it before its first document arrives. */
@@ -188,7 +188,9 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
     return cut > 0 ? { ...c, start: c.start + cut } : c;
   });
   // Companies named after towns, "District of Columbia", demonyms in the plural.
-  const spans = refineReferents(doc.text, acronymsAreNotPeople(doc.text, input.sentences, combined));
+  const refined = refineReferents(doc.text, acronymsAreNotPeople(doc.text, input.sentences, combined));
+  const companies = uncoveredCompanies(doc.text, refined);
+  const spans = companies.length === 0 ? refined : refined.concat(companies).sort((a, b) => a.start - b.start);
   const names = assignCanonicals(doc.text, spans);
   const mentions: Mention[] = spans.map((c, i) => ({
     start: c.start,

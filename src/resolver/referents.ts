@@ -20,6 +20,7 @@
 import type { Candidate } from '../types.js';
 import { orgHeadLists } from '../recognizers/orgs.js';
 import { gazetteer, lookupEntries } from '../data/gazetteer.js';
+import { lexicon } from '../recognizers/lexicon.js';
 
 interface CompanyWords {
   /** Head words as word arrays ("Air Lines" -> ["Air", "Lines"]), by their last word, longest first. */
@@ -181,6 +182,48 @@ export function refineReferents(text: string, spans: Candidate[]): Candidate[] {
   });
   const bare = bareStems(text, typed, stems);
   return bare.length === 0 ? typed : typed.concat(bare).sort((a, b) => a.start - b.start);
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu;
+
+/**
+ * Companies no span covers: a run of capitalized words, joined by single
+ * spaces, that ends with a company head ("Bethlehem Steel", "Delta Air Lines";
+ * data/org-heads.json), with at least one word before the head. Leading
+ * ordinary or function words are not part of it ("Yesterday Bethlehem Steel").
+ */
+export function uncoveredCompanies(text: string, spans: Candidate[]): Candidate[] {
+  const lex = lexicon();
+  const out: Candidate[] = [];
+  const words: { start: number; end: number; text: string }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  let k = 0;
+  const covered = (a: number, b: number) => {
+    while (k < spans.length && spans[k].end <= a) k++;
+    return k < spans.length && spans[k].start < b;
+  };
+  let i = 0;
+  while (i < words.length) {
+    if (!/^\p{Lu}/u.test(words[i].text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && /^\p{Lu}/u.test(words[j + 1].text) && text.slice(words[j].end, words[j + 1].start) === ' ') j++;
+    const run = words.slice(i, j + 1);
+    i = j + 1;
+    let a = 0;
+    while (a < run.length && (lex.common.has(run[a].text.toLowerCase()) || lex.functionWords.has(run[a].text.toLowerCase()))) a++;
+    const ws = run.slice(a).map((w) => w.text);
+    const n = ws.length > 1 ? companyHeadLength(ws) : 0;
+    if (n === 0 || n >= ws.length) continue;
+    const start = run[a].start;
+    const end = run[run.length - 1].end;
+    if (covered(start, end)) continue;
+    out.push({ start, end, type: 'ORG', source: 'referents', score: 0.6 });
+  }
+  return out;
 }
 
 const SPACE = /\s/;

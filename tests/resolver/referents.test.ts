@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractDocument } from '../../src/pipeline/extract.js';
-import { isCompanyName, isDemonymPlural, refineReferents } from '../../src/resolver/referents.js';
+import { isCompanyName, isDemonymPlural, refineReferents, uncoveredCompanies } from '../../src/resolver/referents.js';
 import type { Candidate } from '../../src/types.js';
 
 const rows = (text: string) => extractDocument({ id: 'd', source: '', title: '', date: '2024-03-05', text });
@@ -128,4 +128,11 @@ test('the bare first word of a company named in full is the company where nothin
   const out = refineReferents(text, [full]);
   const bare = out.filter((s) => s !== full && text.slice(s.start, s.end) === 'Harwell');
   assert.deepEqual(bare.map((s) => [s.start, s.type, s.canonical]), [[text.indexOf('Harwell would'), 'ORG', 'Harwell Steel']]);
+});
+
+test('a run of capitalized words ending with a company head is a company where nothing covers it', () => {
+  const text = 'Yesterday Harwell Steel said it would hire. Marlow Air Lines and Kestrel Motors were not named; the steel price rose.';
+  const covered: Candidate = { start: text.indexOf('Kestrel'), end: text.indexOf('Kestrel') + 14, type: 'PERSON', source: 'tagger', score: 0.8 };
+  const got = uncoveredCompanies(text, [covered]).map((c) => [text.slice(c.start, c.end), c.type]);
+  assert.deepEqual(got, [['Harwell Steel', 'ORG'], ['Marlow Air Lines', 'ORG']]);
 });
