@@ -185,6 +185,16 @@ export function refineReferents(text: string, spans: Candidate[]): Candidate[] {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu;
+const CAPITALIZED = /^\p{Lu}/u;
+let headEnds: RegExp | null = null;
+/** Any capitalized last word of a company head, anywhere in a text: a company the step below can find holds one. */
+function companyHeadEnds(): RegExp {
+  if (!headEnds) {
+    const lasts = [...companyWords().heads.keys()].filter((k) => CAPITALIZED.test(k)).sort((a, b) => b.length - a.length);
+    headEnds = new RegExp(lasts.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  }
+  return headEnds;
+}
 
 /**
  * Companies no span covers: a run of capitalized words, joined by single
@@ -193,36 +203,42 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu;
  * ordinary or function words are not part of it ("Yesterday Bethlehem Steel").
  */
 export function uncoveredCompanies(text: string, spans: Candidate[]): Candidate[] {
-  const lex = lexicon();
   const out: Candidate[] = [];
-  const words: { start: number; end: number; text: string }[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  // Most texts hold no company head at all: they are not read word by word.
+  if (!companyHeadEnds().test(text)) return out;
+  const lex = lexicon();
   let k = 0;
   const covered = (a: number, b: number) => {
     while (k < spans.length && spans[k].end <= a) k++;
     return k < spans.length && spans[k].start < b;
   };
-  let i = 0;
-  while (i < words.length) {
-    if (!/^\p{Lu}/u.test(words[i].text)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < words.length && /^\p{Lu}/u.test(words[j + 1].text) && text.slice(words[j].end, words[j + 1].start) === ' ') j++;
-    const run = words.slice(i, j + 1);
-    i = j + 1;
+  const company = (run: { start: number; end: number; text: string }[]) => {
     let a = 0;
     while (a < run.length && (lex.common.has(run[a].text.toLowerCase()) || lex.functionWords.has(run[a].text.toLowerCase()))) a++;
     const ws = run.slice(a).map((w) => w.text);
     const n = ws.length > 1 ? companyHeadLength(ws) : 0;
-    if (n === 0 || n >= ws.length) continue;
+    if (n === 0 || n >= ws.length) return;
     const start = run[a].start;
     const end = run[run.length - 1].end;
-    if (covered(start, end)) continue;
-    out.push({ start, end, type: 'ORG', source: 'referents', score: 0.6 });
+    if (!covered(start, end)) out.push({ start, end, type: 'ORG', source: 'referents', score: 0.6 });
+  };
+  // Runs of capitalized words, each word joined to the one before it by a single space.
+  let run: { start: number; end: number; text: string }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    if (!CAPITALIZED.test(m[0])) {
+      if (run.length > 0) company(run);
+      run = [];
+      continue;
+    }
+    const w = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    if (run.length > 0 && text.slice(run[run.length - 1].end, w.start) !== ' ') {
+      company(run);
+      run = [];
+    }
+    run.push(w);
   }
+  if (run.length > 0) company(run);
   return out;
 }
 
