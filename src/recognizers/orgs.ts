@@ -103,7 +103,6 @@ function isAcronymToken(t: string): boolean {
   return /^[\p{Lu}][\p{Lu}\p{N}&]{1,5}$/u.test(t) && /\p{Lu}.*\p{Lu}|\p{Lu}\p{N}/u.test(t);
 }
 const LOWER_START = /^\p{Ll}/u;
-const HYPHEN_CHARS = '-‐‑';
 const HYPHENATED = /[-‐‑]/;
 /** Does the token start with a lower-case letter ("al-Qaeda", "eBay")? ASCII from the character code. */
 function startsLower(t: string): boolean {
@@ -167,11 +166,10 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
     const w = t.text;
     if (w.length < 4 || !HYPHENATED.test(w)) continue;
     const parts: [number, number][] = [];
-    for (let a = 0, k = 0; k <= w.length; k++) {
-      if (k === w.length || HYPHEN_CHARS.includes(w[k])) {
-        parts.push([a, k]);
-        a = k + 1;
-      }
+    let off = 0;
+    for (const part of w.split(HYPHENATED)) {
+      parts.push([off, off + part.length]);
+      off += part.length + 1;
     }
     for (let i = 0; i < parts.length; ) {
       let hit: { end: number; canonical: string } | null = null;
@@ -179,7 +177,7 @@ export function findOrgs(input: AnalyzedText): Candidate[] {
         if (i === 0 && j === parts.length) continue; // the whole word: step (a)
         const surface = w.slice(parts[i][0], parts[j - 1][1]);
         if (surface.length < 2) continue;
-        const found = isCap(surface) ? lookupOrgExact(surface) : startsLower(surface) ? lookupOrgExact(surface) : null;
+        const found = isCap(surface) || startsLower(surface) ? lookupOrgExact(surface) : null;
         if (found) {
           hit = { end: j, canonical: found.canonical };
           break;

@@ -285,7 +285,7 @@ export function findPlaces(text: string): Candidate[] {
       }
     }
     let off = 0;
-    for (const part of t.text.split(HYPHEN_SPLIT_RE)) {
+    for (const part of parts) {
       const ps = t.start + off;
       off += part.length + 1;
       if (!part || !isUpperChar(part[0])) continue;
