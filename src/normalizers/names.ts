@@ -306,6 +306,8 @@ export function titlePrefixLength(span: string): number {
   while ((m = re.exec(span)) !== null) words.push({ w: m[0], start: m.index, end: m.index + m[0].length });
   let k = 0;
   while (k < words.length - 1 && isTitleWord(words[k].w) && /^\p{Lu}/u.test(words[k + 1].w)) k++;
+  // A generational suffix follows a surname: the title word before it is the surname ("King Jr.").
+  while (k > 0 && words.slice(k).every((x) => isNameSuffix(x.w))) k--;
   if (k === 0) return 0;
   const left = words.length - k;
   if (left === 1) {

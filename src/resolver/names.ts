@@ -77,9 +77,24 @@ export function applyNameMechanics(input: AnalyzedText, chosen: Candidate[]): Ca
     let last = k;
     while (last + 1 < tokens.length && tokens[last + 1].end <= c.end) last++;
     if (tokens[last].end !== c.end) continue;
-    // A span that is nothing but a suffix is no name.
-    if (first === last && isNameSuffix(tokens[first].text) && tokens[first].text.length > 1) {
-      drop.add(c);
+    // "Jr" takes its period ("Martin Luther King Jr.": a sentence end after it is the same period).
+    if (/^[JS]r$/.test(tokens[last].text) && first < last && text[c.end] === '.') spans[n] = { ...c, end: c.end + 1 };
+    // A span that is nothing but a suffix ("Jr", "Jr.") is no name by itself. A generational suffix
+    // follows a surname, so the capitalized word just before it is one, even when it is also a
+    // title word that the person step left outside ("Later King Jr. left": "King Jr.").
+    const suffixOnly = (first === last || (last === first + 1 && tokens[last].text === '.')) && isNameSuffix(tokens[first].text) && tokens[first].text.length > 1;
+    if (suffixOnly) {
+      const p = first - 1;
+      const prev = spans[n - 1];
+      const surname =
+        isGenerational(tokens[first].text) &&
+        p >= 0 &&
+        tokens[p].sentence === tokens[first].sentence &&
+        text.slice(tokens[p].end, tokens[first].start) === ' ' &&
+        /^\p{Lu}\p{Ll}/u.test(tokens[p].text) &&
+        !(prev && prev.end > tokens[p].start);
+      if (surname) spans[n] = { ...spans[n], start: tokens[p].start, end: /^[JS]r$/.test(tokens[first].text) && text[tokens[first].end] === '.' ? tokens[first].end + 1 : spans[n].end };
+      else drop.add(c);
       continue;
     }
     // A generational suffix right after the name belongs to it ("Robert Haldane Jr.").

@@ -33,6 +33,17 @@ test('a generational suffix is never the surname: no lone "III" or "Jr." person,
   assert.deepEqual(jr.map((m) => [m.text, m.canonical]), [['Robert Haldane Jr.', 'Robert Haldane Jr.'], ['Haldane', 'Robert Haldane Jr.']]);
 });
 
+test('a title word before a generational suffix is the surname: "King Jr." keeps "King" and its period', () => {
+  for (const tagger of [true, false]) {
+    const got = extractDocument(doc('Martin Luther King Jr. spoke in Atlanta. Years later King Jr. was remembered there.'), { tagger }).filter((m) => m.type === 'PERSON');
+    assert.deepEqual(got.map((m) => [m.text, m.canonical]), [['Martin Luther King Jr.', 'Martin Luther King Jr.'], ['King Jr.', 'Martin Luther King Jr.']], `tagger ${tagger}`);
+  }
+  // The step itself: a suffix-only span takes the capitalized word before it; after a lower-case word it goes.
+  const text = 'Later King Jr. left, and the junior Jr. stayed.';
+  const out = applyNameMechanics(analyze(doc(text)), [cand(text, 'Jr', 'PERSON'), cand(text, 'Jr', 'PERSON', 20)]);
+  assert.deepEqual(out.map((c) => text.slice(c.start, c.end)), ['King Jr.']);
+});
+
 test('the suffix step: a suffix after a person joins it, a span that is only a suffix goes', () => {
   const text = 'Marcus Ferrante Sr. founded it. Jr. was absent.';
   const input = analyze(doc(text));
