@@ -39,6 +39,7 @@ export interface SportsLists {
   versus: Set<string>;
   eventVerbs: Set<string>;
   teamNouns: Set<string>;
+  venueHeads: Set<string>;
 }
 
 let lists: SportsLists | null = null;
@@ -60,6 +61,7 @@ export function sportsLists(): SportsLists {
     versus: set('versus'),
     eventVerbs: set('eventVerbs'),
     teamNouns: set('teamNouns'),
+    venueHeads: set('venueHeads'),
   };
   return lists;
 }
@@ -325,7 +327,11 @@ export function sportsSides(input: AnalyzedText, spans: Candidate[]): Candidate[
     if (possessive && !L.roleNouns.has(n2) && !L.roleNouns.has(word(j + 3, s)) && (personAt(j + 2) || personAt(j + 3) || personAt(j + 4))) return 2;
     // Dateline: the line's first words, then a date, a bracket, a dash or a colon ("LEICESTER : ...").
     if (p1 === '' && (n1 === '(' || n1 === ':' || n1 === '-' || n1 === '–' || n1 === '—' || (cover[j + 1] >= 0 && out[cover[j + 1]].type === 'DATE'))) return 2;
-    if (p2 && L.pairCues.has(`${p2} ${p1}`)) return !L.weakCues.has(`${p2} ${p1}`) || evidence ? 1 : 0;
+    // A sports ground ("a draw at Villa Park", "at Elland Road"): where a match is played, not who played it.
+    if (tokens[j].text.length > 1 && L.venueHeads.has(word(j, s)) && j > k) return 2;
+    // "drew 0-0 with Liverpool": the score between the verb and its preposition is skipped (not before "at": below).
+    const pair = p2 && p1 !== 'at' && SCORE.test(p2) ? `${word(k - 3 - skip, s)} ${p1}` : `${p2} ${p1}`;
+    if (p2 && L.pairCues.has(pair)) return !L.weakCues.has(pair) || evidence ? 1 : 0;
     // "lost 2-0 at Bremen": after a score, "at" names the opponent's ground, which may be a club or a stadium; the document decides.
     if (p1 === 'at' && SCORE.test(p2)) return 0;
     if (L.locatives.has(p1)) return 2;

@@ -49,6 +49,14 @@ test('after a score, "at" leaves it to the document: a known club is a side, a s
   assert.deepEqual(run(text, [['Freiburg', 'PLACE'], ['Bremen', 'PLACE'], ['Leeds', 'PLACE'], ['Wembley', 'PLACE']]), ['ORG:Freiburg', 'ORG:Bremen', 'ORG:Leeds', 'PLACE:Wembley']);
 });
 
+test('a ground named after a cue ("a draw at Villa Park") stays a place; a score between verb and cue is skipped', () => {
+  const text = 'Leeds held Derby to a goalless draw at Villa Park in the league. Wigan drew 0-0 with Luton at Harlow Road.';
+  assert.deepEqual(
+    run(text, [['Leeds', 'PLACE'], ['Derby', 'PLACE'], ['Villa Park', 'PLACE'], ['Wigan', 'PLACE'], ['Luton', 'PLACE'], ['Harlow Road', 'PLACE']]),
+    ['ORG:Leeds', 'ORG:Derby', 'PLACE:Villa Park', 'ORG:Wigan', 'ORG:Luton', 'PLACE:Harlow Road'],
+  );
+});
+
 test('a side once is a side where nothing marks a place: the document decides', () => {
   const text = 'Lecce beat Bari 2-0 in the league. "Bari were poor," the coach said, and Bari now sit bottom. Fans in Bari were angry.';
   assert.deepEqual(
