@@ -189,3 +189,13 @@ test('a side read together with its score in a results row is the side alone', (
   assert.ok(out.some((c) => text.slice(c.start, c.end) === 'Harbury' && c.type === 'ORG'), out.map((c) => text.slice(c.start, c.end)).join(' | '));
   assert.ok(!out.some((c) => text.slice(c.start, c.end).includes('2')));
 });
+
+test('"held X to a draw": the object of "held" is a side on a sports page, also in a headline in capitals', () => {
+  const got = extractDocument({ id: 'h', source: 't', title: '', date: '2025-05-18', text: 'SOCCER - BOLTON HOLD PRESTON TO GOALLESS DRAW\nBolton held Preston to a goalless draw in the league on Wednesday.' });
+  const sides = got.filter((m) => /^(?:BOLTON|PRESTON|Bolton|Preston)$/.test(m.text));
+  assert.ok(sides.length >= 3, JSON.stringify(got.map((m) => m.text)));
+  for (const m of sides) assert.equal(m.type, 'ORG', `${m.text} in ${m.context}`);
+  // Outside sports copy "held" says nothing: "rebels held Aleppo" keeps the place.
+  const war = extractDocument({ id: 'w', source: 't', title: '', date: '2025-05-18', text: 'Rebels held Aleppo for four years.' });
+  assert.deepEqual(war.map((m) => `${m.type}:${m.text}`), ['PLACE:Aleppo']);
+});
