@@ -19,60 +19,10 @@
 
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from './annotated-source.mjs';
 
 const ROOT = new URL('../fixtures/', import.meta.url).pathname;
 const SRC = join(ROOT, 'annotated');
-const TYPES = new Set(['PERSON', 'ORG', 'PLACE', 'DATE']);
-const MARK = /\[\[([^\]|]+)\|([A-Z]+)(?:\|([^\]]*))?\]\]/g;
-
-function normalizeCase(s) {
-  if (s !== s.toUpperCase() || s === s.toLowerCase()) return s;
-  const multi = /\s/.test(s.trim());
-  return s.replace(/\p{L}+/gu, (w) => (!multi && w.length <= 3 ? w : w[0] + w.slice(1).toLowerCase()));
-}
-
-function parse(file) {
-  const raw = readFileSync(join(SRC, file), 'utf8');
-  const sep = raw.indexOf('\n---\n');
-  if (sep < 0) throw new Error(`${file}: missing the --- line between header and body`);
-  const header = Object.fromEntries(
-    raw
-      .slice(0, sep)
-      .split('\n')
-      .map((l) => l.match(/^(\w+):\s*(.*)$/))
-      .filter(Boolean)
-      .map((m) => [m[1], m[2].trim()]),
-  );
-  for (const k of ['id', 'dct', 'title', 'format']) if (!header[k]) throw new Error(`${file}: header needs "${k}:"`);
-  const body = raw.slice(sep + 5).replace(/\s+$/, '');
-  let text = '';
-  let cp = 0;
-  let last = 0;
-  const entities = [];
-  for (const m of body.matchAll(MARK)) {
-    const before = body.slice(last, m.index);
-    text += before;
-    cp += Array.from(before).length;
-    const [, surface, type, extra] = m;
-    if (!TYPES.has(type)) throw new Error(`${file}: unknown type ${type} in ${m[0]}`);
-    const len = Array.from(surface).length;
-    const e = { start: cp, end: cp + len, type, text: surface };
-    if (type === 'DATE') {
-      if (!extra) throw new Error(`${file}: DATE ${m[0]} needs a value`);
-      e.value = extra;
-    } else e.canonical = extra || (type === 'ORG' ? surface : normalizeCase(surface));
-    entities.push(e);
-    text += surface;
-    cp += len;
-    last = m.index + m[0].length;
-  }
-  text += body.slice(last);
-  if (text.includes('[[') || text.includes(']]')) throw new Error(`${file}: malformed annotation near "${text.slice(text.indexOf('[['), text.indexOf('[[') + 40)}"`);
-  const cps = Array.from(text);
-  for (const e of entities) if (cps.slice(e.start, e.end).join('') !== e.text) throw new Error(`${file}: offset mismatch for ${e.text}`);
-  return { header, text, entities };
-}
-
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const csvCell = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -100,7 +50,7 @@ ${paras}
 }
 
 const files = readdirSync(SRC).filter((f) => f.endsWith('.txt') || f.endsWith('.md') || f.endsWith('.html')).sort();
-const docs = files.map(parse);
+const docs = files.map((f) => parse(readFileSync(join(SRC, f), 'utf8'), f));
 const ids = new Set();
 for (const d of docs) {
   if (ids.has(d.header.id)) throw new Error(`duplicate id ${d.header.id}`);
