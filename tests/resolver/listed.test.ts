@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { extractDocument } from '../../src/pipeline/extract.js';
-import { uncoveredListedNames } from '../../src/resolver/listed.js';
+import { listedOrgsNotPeople, uncoveredListedNames } from '../../src/resolver/listed.js';
 
 const doc = (text: string) => ({ id: 'l', source: 't', title: '', date: '2024-05-01', text });
 const listed = (text: string) => uncoveredListedNames(analyze(doc(text)), []).map((c) => text.slice(c.start, c.end));
@@ -23,4 +23,11 @@ test('not a name that goes on, a sentence opener, an ordinary word, a code in ca
   const text = 'The regulator fined Uber last month.';
   const at = text.indexOf('Uber');
   assert.deepEqual(uncoveredListedNames(analyze(doc(text)), [{ start: at, end: at + 4, type: 'PERSON', source: 'test', score: 0.5 }]), []);
+});
+
+test('a one-word person that an organization list holds, and no name list knows, is an ORG', () => {
+  const text = 'Netflix said on Monday that Horace Netley and Greene met Uber.';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'PERSON' as const, source: 'test', score: 0.6 });
+  const out = listedOrgsNotPeople(text, [span('Netflix'), span('Horace Netley'), span('Greene')]);
+  assert.deepEqual(out.map((c) => `${c.type}:${text.slice(c.start, c.end)}`), ['ORG:Netflix', 'PERSON:Horace Netley', 'PERSON:Greene']);
 });
