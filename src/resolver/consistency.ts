@@ -127,7 +127,11 @@ export function propagate(input: AnalyzedText, chosen: Candidate[]): Candidate[]
       if (covered[tokens[j].start]) break;
       const span = text.slice(tok.start, tokens[j].end);
       let t = repeatType.get(span);
-      if (!t && k === 0 && isAllCapsWord(span)) t = repeatType.get(titleCase(span)) === 'PERSON' ? 'PERSON' : undefined;
+      // A name written in capitals (a headline, a dateline) that the document names in normal case: "GAZPROM" after "Gazprom".
+      if (!t && isAllCapsWord(span)) {
+        const known = repeatType.get(titleCase(span));
+        if (known === 'PERSON' ? k === 0 : known && span.length >= 4) t = known;
+      }
       if (t) best = { end: tokens[j].end, type: t };
     }
     if (!best) continue;
