@@ -110,25 +110,34 @@ export interface AcronymDefinition {
 
 const SKIP_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'to', 'at', '&']);
 
-/** Does `short` abbreviate `long` (initials, allowing skipped function words and inner capitals like GCHQ)? */
+/**
+ * Does `short` abbreviate `long` (initials, allowing skipped function words and inner capitals like GCHQ)?
+ * Each word gives its initial; the later parts of a hyphenated word may give theirs or not
+ * ("Asia-Pacific Economic Cooperation" APEC, "Organisation for Economic Co-operation and Development" OECD).
+ */
 export function abbreviates(short: string, long: string): boolean {
   const letters = short.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
   if (letters.length < 2) return false;
-  const words = long.split(/[\s-]+/).filter(Boolean);
-  // Greedy match of letters against word initials, then inner capitals.
-  let li = 0;
-  for (const w of words) {
-    if (li >= letters.length) break;
-    const up = w.toUpperCase();
-    if (up[0] === letters[li]) {
-      li++;
-      // Inner capitals of the same word: "GCHQ" from "Government Communications HeadQuarters".
-      for (let k = 1; k < w.length && li < letters.length; k++) if (w[k] === w[k].toUpperCase() && /\p{Lu}/u.test(w[k]) && w[k] === letters[li]) li++;
-    } else if (!SKIP_WORDS.has(w.toLowerCase())) {
-      return false;
-    }
+  const parts: { w: string; optional: boolean }[] = [];
+  for (const word of long.split(/\s+/)) {
+    word
+      .split('-')
+      .filter(Boolean)
+      .forEach((w, i) => parts.push({ w, optional: i > 0 || SKIP_WORDS.has(w.toLowerCase()) }));
   }
-  return li === letters.length;
+  // Letters li.. from parts pi..: a part's initial (then inner capitals of the same part: "HeadQuarters"), or a skip.
+  const match = (pi: number, li: number): boolean => {
+    if (li >= letters.length) return true;
+    if (pi >= parts.length) return false;
+    const { w, optional } = parts[pi];
+    if (w[0].toUpperCase() === letters[li]) {
+      let l = li + 1;
+      for (let k = 1; k < w.length && l < letters.length; k++) if (w[k] === w[k].toUpperCase() && /\p{Lu}/u.test(w[k]) && w[k] === letters[l]) l++;
+      if (match(pi + 1, l)) return true;
+    }
+    return optional && match(pi + 1, li);
+  };
+  return match(0, 0);
 }
 
 // A long form starts at the start of a word: tried inside a long word (a 100 KB

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fold, lookupOrg } from '../../src/normalizers/aliases.js';
+import { abbreviates, findAcronymDefinitions, fold, lookupOrg } from '../../src/normalizers/aliases.js';
 
 const reference = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
 
@@ -22,4 +22,18 @@ test('lookupOrg: exact acronyms, folded multi-word names, a leading "the", a plu
   assert.equal(lookupOrg('the Central Intelligence Agency')?.canonical, cia.canonical);
   assert.equal(lookupOrg('Central Intelligence Agencys')?.canonical, cia.canonical);
   assert.equal(lookupOrg('cia'), null, 'one-word names must match case');
+});
+
+test('acronym definitions: a hyphenated word gives the initial of its first part, and of later parts when the acronym has them', () => {
+  const text = 'The Organisation for Economic Co-operation and Development (OECD) and the Asia-Pacific Economic Cooperation (APEC) met.';
+  assert.deepEqual(
+    findAcronymDefinitions(text).map((d) => [d.long, d.short]),
+    [
+      ['Organisation for Economic Co-operation and Development', 'OECD'],
+      ['Asia-Pacific Economic Cooperation', 'APEC'],
+    ],
+  );
+  assert.ok(abbreviates('GCHQ', 'Government Communications HeadQuarters'));
+  assert.ok(!abbreviates('OECD', 'Organisation for Economic Co-operation'));
+  assert.ok(!abbreviates('NATO', 'North Atlantic Council'));
 });
