@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('extract')
     .description('read articles and write every PERSON, ORG, PLACE and DATE mention')
-    .argument('[paths...]', 'files, folders (walked recursively) or - for standard input')
+    .argument('[paths...]', "files, folders (walked recursively; a folder holding an earlier run's dossier-run.json is left out) or - for standard input")
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('csv'))
     .option('-o, --out-dir <dir>', 'write documents, mentions, entities and cooccurrences files into this folder')
     .option('--sqlite <file>', 'write one SQLite database (documents, mentions, entities, cooccurrences, full-text index) to this file')
@@ -383,6 +383,9 @@ async function extractCommand(paths: string[], o: ExtractFlags): Promise<number>
       onUnreadable: (files) => {
         progress.message(`dossier: skipped ${describeUnreadable(files)} (no reader for them${o.verbose ? '' : '; --verbose names each'})`, o.quiet);
         if (o.verbose) for (const f of files) progress.message(`dossier: skipped ${f}`, o.quiet);
+      },
+      onOutputDirs: (dirs) => {
+        for (const d of dirs) progress.message(`dossier: skipped ${d}: it holds an earlier run's tables (dossier-run.json), not articles`, o.quiet);
       },
       onDocument: (info) => progress.document(info),
       onPartial: (info) => progress.partialDocument(info),

@@ -2,12 +2,13 @@
 // got. `--resume` checks it before continuing a run; `dossier merge` reads it to
 // put the documents of several shards back in input order.
 
+import { RUN_MANIFEST } from '../readers/index.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReaderOptions } from '../readers/index.js';
 import type { OutputFormat } from '../writers/index.js';
 
-export const MANIFEST_BASENAME = 'dossier-run.json';
+export const MANIFEST_BASENAME = RUN_MANIFEST;
 
 export interface Shard {
   /** 1-based shard number. */

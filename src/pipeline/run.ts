@@ -49,6 +49,8 @@ export interface RunOptions {
   resume?: boolean;
   /** Called once, before the documents, with the files in the input folders that no reader handles. */
   onUnreadable?: (paths: string[]) => void;
+  /** Told of folders inside an input folder that hold an earlier run's tables (skipped). */
+  onOutputDirs?: (dirs: string[]) => void;
   /** Checked between documents; true stops the run cleanly. */
   shouldStop?: () => boolean;
 }
@@ -287,7 +289,7 @@ class ExtractRun {
     const recovered = out.recovered;
     let ordinal = -1;
     let skip = 0;
-    for await (const item of readInputs(opts.paths, opts.reader, opts.onUnreadable)) {
+    for await (const item of readInputs(opts.paths, opts.reader, opts.onUnreadable, opts.onOutputDirs)) {
       ordinal++;
       const id = item.result.ok ? item.result.doc.id : item.result.failure.id;
       if (opts.shard && shardOf(id, opts.shard.n) !== opts.shard.k) continue;

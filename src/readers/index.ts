@@ -93,11 +93,15 @@ export function formatOf(path: string, forced?: InputFormat): Exclude<InputForma
 }
 
 /** Expand arguments into files (folders walked recursively in sorted order), failures for paths that cannot be read. */
-export async function listInputs(paths: string[]): Promise<{ files: InputFile[]; errors: ReadFailure[]; totalBytes: number; unreadable: string[] }> {
+export async function listInputs(
+  paths: string[],
+): Promise<{ files: InputFile[]; errors: ReadFailure[]; totalBytes: number; unreadable: string[]; outputDirs: string[] }> {
   const files: InputFile[] = [];
   const errors: ReadFailure[] = [];
   /** Files no reader handles (.pdf, images, no extension in a folder): skipped, and named in one summary. */
   const unreadable: string[] = [];
+  /** Folders inside an input folder that hold a dossier run (its dossier-run.json): its tables are not articles. */
+  const outputDirs: string[] = [];
   let totalBytes = 0;
   for (const p of paths) {
     if (p === '-') {
@@ -136,6 +140,11 @@ export async function listInputs(paths: string[]): Promise<{ files: InputFile[];
           errors.push({ id: relative(p, dir) || dir, source: dir, error: describeFsError(err, dir) });
           return;
         }
+        // "dossier extract archive --out-dir archive/out", run twice, would read its own tables back as articles.
+        if (dir !== p && names.includes(RUN_MANIFEST)) {
+          outputDirs.push(dir);
+          return;
+        }
         ancestors.push(real);
         for (const name of names) {
           if (name.startsWith('.')) continue;
@@ -162,8 +171,11 @@ export async function listInputs(paths: string[]): Promise<{ files: InputFile[];
       totalBytes += st.size;
     }
   }
-  return { files, errors, totalBytes, unreadable };
+  return { files, errors, totalBytes, unreadable, outputDirs };
 }
+
+/** The file a dossier run writes into its --out-dir (src/pipeline/manifest.ts): it marks a folder of dossier's own tables. */
+export const RUN_MANIFEST = 'dossier-run.json';
 
 function describeFsError(err: unknown, path: string): string {
   const code = (err as { code?: string }).code;
@@ -190,9 +202,15 @@ export function describeUnreadable(paths: string[]): string {
   return `${paths.length} ${paths.length === 1 ? 'file' : 'files'}: ${parts.join(', ')}`;
 }
 
-export async function* readInputs(paths: string[], opts: ReaderOptions, onUnreadable?: (paths: string[]) => void): AsyncGenerator<InputItem> {
-  const { files, errors, unreadable } = await listInputs(paths);
+export async function* readInputs(
+  paths: string[],
+  opts: ReaderOptions,
+  onUnreadable?: (paths: string[]) => void,
+  onOutputDirs?: (dirs: string[]) => void,
+): AsyncGenerator<InputItem> {
+  const { files, errors, unreadable, outputDirs } = await listInputs(paths);
   if (unreadable.length > 0) onUnreadable?.(unreadable);
+  if (outputDirs.length > 0) onOutputDirs?.(outputDirs);
   const ids = new IdRegistry();
   // Failures of paths are reported in argument order, before the documents.
   for (const e of errors) yield fail(ids.unique(e.id), e.source, e.error);

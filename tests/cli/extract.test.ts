@@ -222,3 +222,19 @@ test('piping into head ends quietly (EPIPE), no stack trace', () => {
   assert.equal(r.stdout.trim().split('\n').length, 2);
   assert.equal(r.stderr, '');
 });
+
+test('an --out-dir inside the input folder is not read back as articles on the next run', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'story.txt'), ARTICLE);
+  const first = run(['extract', dir, '--out-dir', join(dir, 'out')]);
+  assert.equal(first.code, 0, first.stderr);
+  const second = run(['extract', dir, '--out-dir', join(dir, 'out'), '--force']);
+  assert.equal(second.code, 0, second.stderr);
+  assert.match(second.stderr, /skipped .*out: it holds an earlier run's tables/);
+  const docs = csv(readFileSync(join(dir, 'out', 'documents.csv'), 'utf8'));
+  assert.deepEqual(docs.map((d) => d.doc_id), ['story.txt']);
+  // A file of it given by name is still read: only the folder walk leaves run folders out.
+  const named = run(['extract', join(dir, 'out', 'mentions.csv'), '--text-field', 'context', '--format', 'jsonl']);
+  assert.equal(named.code, 0, named.stderr);
+  assert.ok(named.stdout.trim().split('\n').length > 3);
+});
