@@ -21,6 +21,7 @@ const CORPORA = [
   { name: 'shared dev corpus (../shared/corpus/dev)', path: join(ROOT, '..', 'shared', 'corpus', 'dev') },
   { name: 'fixtures gold (fixtures/gold)', path: join(ROOT, 'fixtures', 'gold') },
   { name: 'linking gold (fixtures/linking)', path: join(ROOT, 'fixtures', 'linking') },
+  { name: 'blind set (fixtures/blind: scored, never read while tuning)', path: join(ROOT, 'fixtures', 'blind', 'gold.jsonl') },
   ...['gum.dev', 'uner-ewt.dev', 'wikigold.dev', 'crossner-politics.dev', 'btc.dev', 'uner-pud.test'].map((n) => ({
     name: `${n} (${n.endsWith('.test') ? 'evaluation only' : 'dev split, never trained on'})`,
     path: join(corporaDir(), `${n}.jsonl`),
