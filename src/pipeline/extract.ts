@@ -24,6 +24,7 @@ import { lexicon } from '../recognizers/lexicon.js';
 import { lookupOrg } from '../normalizers/aliases.js';
 import { refineReferents, uncoveredCompanies } from '../resolver/referents.js';
 import { listedOrgsNotPeople, uncoveredListedNames } from '../resolver/listed.js';
+import { joinConnectedNames } from '../resolver/connected.js';
 import { qualifyGenericOrgs } from '../normalizers/qualifiers.js';
 
 /** Loads the data every extraction reads (packs, alias table, the tagger's model): a worker does it before its first document arrives. */
@@ -189,7 +190,8 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
     return cut > 0 ? { ...c, start: c.start + cut } : c;
   });
   // Companies named after towns, "District of Columbia", demonyms in the plural.
-  const refined = refineReferents(doc.text, listedOrgsNotPeople(doc.text, acronymsAreNotPeople(doc.text, input.sentences, combined)));
+  const joined = model ? joinConnectedNames(input, combined) : combined;
+  const refined = refineReferents(doc.text, listedOrgsNotPeople(doc.text, acronymsAreNotPeople(doc.text, input.sentences, joined)));
   const companies = uncoveredCompanies(doc.text, refined);
   // Names the organization lists hold that the tagger left untagged (src/resolver/listed.ts).
   if (model) for (const c of uncoveredListedNames(input, refined)) if (!companies.some((d) => d.start < c.end && c.start < d.end)) companies.push(c);
