@@ -52,6 +52,15 @@ const coreWords = (words: string[]): string[] => {
 /** Two or more name words besides initials and a suffix. */
 const isFullName = (words: string[]): boolean => coreWords(words).filter((w) => !isInitial(w)).length >= 2;
 
+/** Particles that open a surname ("De Smet", "van der Berg", "al-Assad" is one word). */
+const PARTICLE_START = /^(?:de|del|della|der|den|di|da|dos|du|la|le|van|von|ter|ten)$/iu;
+/** Do `full`'s last words equal `tail` (the particle's case aside: "Koen de Smet" ... "De Smet")? */
+const endsWithWords = (full: string[], tail: string[]): boolean =>
+  tail.every((w, k) => {
+    const f = full[full.length - tail.length + k];
+    return k === 0 ? f.toLowerCase() === w.toLowerCase() : f === w;
+  });
+
 export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] {
   const result: NamedSpan[] = new Array(spans.length);
   // Surface forms with ALL CAPS names (bylines, datelines) in normal case; acronyms untouched.
@@ -81,7 +90,10 @@ export function assignCanonicals(text: string, spans: Candidate[]): NamedSpan[] 
     const all = nameWords(surface[i]);
     const words = coreWords(all);
     let canonical = surface[i];
-    if (isFullName(all)) {
+    // A surname with its particle ("De Smet", "van der Berg") names the person whose full name ends with it.
+    const owner = PARTICLE_START.test(words[0]) && words.length >= 2 ? fulls.find((f) => f.words.length > words.length && endsWithWords(f.words, words)) : undefined;
+    if (owner) canonical = longestFull(owner.words);
+    else if (isFullName(all)) {
       canonical = longestFull(words);
       // The suffix this mention carries, unless the fuller name already has one.
       if (words.length < all.length && !nameWords(canonical).some(isNameSuffix)) canonical = `${canonical} ${all.slice(words.length).join(' ')}`;

@@ -32,3 +32,11 @@ test('two names joined by "and", a place after "of", or an ordinary word after a
     ['ORG:Google', 'ORG:Facebook', 'PLACE:Texas', 'PERSON:Smith', 'PLACE:Spain'],
   );
 });
+
+test('a given name and particles before a surname the tagger took alone join it', () => {
+  const text = 'The painter Vincent van Gogh was born in 1853, and Marta van der Kolk wrote about him.';
+  assert.deepEqual(join(text, [['Gogh', 'PERSON'], ['Kolk', 'PERSON']]), ['PERSON:Vincent van Gogh', 'PERSON:Marta van der Kolk']);
+  // Not an ordinary capitalized word: "Museum van Loon" is no person's given name.
+  const museum = 'They visited the Museum van Loon in Amsterdam.';
+  assert.deepEqual(join(museum, [['Loon', 'PERSON']]), ['PERSON:Loon']);
+});

@@ -186,3 +186,9 @@ test('an acronym in running text is an organization, not a person; in an all-cap
   const out = acronymsAreNotPeople(text, sentences, [person(at('KELVA'), 5), person(at('KELVA', 10), 5), person(at('Orr'), 3)]);
   assert.deepEqual(out.map((c) => c.type), ['PERSON', 'ORG', 'PERSON']);
 });
+
+test('a surname with its particle takes the full name as canonical ("De Smet" after "Koen De Smet")', () => {
+  const got = rows('Museum director Koen De Smet said the paintings were safe. "We will need weeks," De Smet said.').filter((m) => m.type === 'PERSON');
+  assert.deepEqual(got.map((m) => [m.text, m.canonical]), [['Koen De Smet', 'Koen De Smet'], ['De Smet', 'Koen De Smet']]);
+  assert.equal(new Set(got.map((m) => m.entity_id)).size, 1);
+});
