@@ -25,6 +25,7 @@ import { lookupOrg } from '../normalizers/aliases.js';
 import { refineReferents, uncoveredCompanies } from '../resolver/referents.js';
 import { listedOrgsNotPeople, uncoveredListedNames } from '../resolver/listed.js';
 import { joinConnectedNames } from '../resolver/connected.js';
+import { datelinePlaces } from '../resolver/datelines.js';
 import { qualifyGenericOrgs } from '../normalizers/qualifiers.js';
 
 /** Loads the data every extraction reads (packs, alias table, the tagger's model): a worker does it before its first document arrives. */
@@ -190,7 +191,7 @@ export function extractMentions(original: Document, opts: ExtractOptions = {}): 
     return cut > 0 ? { ...c, start: c.start + cut } : c;
   });
   // Companies named after towns, "District of Columbia", demonyms in the plural.
-  const joined = model ? joinConnectedNames(input, combined) : combined;
+  const joined = model ? datelinePlaces(doc.text, joinConnectedNames(input, combined)) : combined;
   const refined = refineReferents(doc.text, listedOrgsNotPeople(doc.text, acronymsAreNotPeople(doc.text, input.sentences, joined)));
   const companies = uncoveredCompanies(doc.text, refined);
   // Names the organization lists hold that the tagger left untagged (src/resolver/listed.ts).
