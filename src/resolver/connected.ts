@@ -32,32 +32,39 @@ export function joinConnectedNames(input: AnalyzedText, spans: Candidate[]): Can
   if (spans.length === 0) return spans;
   const lex = lexicon();
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const tokenEndingAt = new Map<number, number>();
-  const tokenStartingAt = new Map<number, number>();
-  tokens.forEach((t, i) => {
-    tokenEndingAt.set(t.end, i);
-    tokenStartingAt.set(t.start, i);
-  });
-  const spanAt = new Map<number, number>();
-  sorted.forEach((c, i) => spanAt.set(c.start, i));
+  // Token index of an offset where a token starts (or ends), by binary search: spans are few, tokens many.
+  const tokenAt = (offset: number, end: boolean): number => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = end ? tokens[mid].end : tokens[mid].start;
+      if (v === offset) return mid;
+      if (v < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
   const spaceAfter = (k: number) => k + 1 < tokens.length && text.slice(tokens[k].end, tokens[k + 1].start) === ' ';
   const drop = new Set<number>();
   for (let n = 0; n < sorted.length; n++) {
     const a = sorted[n];
     if (drop.has(n) || a.type === 'DATE') continue;
-    const last = tokenEndingAt.get(a.end);
-    if (last === undefined) continue;
+    const last = tokenAt(a.end, true);
+    if (last < 0) continue;
     const c = last + 1;
     const f = last + 2;
     if (f >= tokens.length || tokens[c].sentence !== tokens[last].sentence || tokens[f].sentence !== tokens[c].sentence) continue;
     if (!spaceAfter(last) || !spaceAfter(c) || !isUpperChar(tokens[f].text[0])) continue;
+    // The next span in text order: spans do not overlap, so no other one can start before it.
+    const b = n + 1 < sorted.length ? n + 1 : -1;
+    const nextStart = b >= 0 ? sorted[b].start : Infinity;
     const conn = tokens[c].text;
-    const b = spanAt.get(tokens[f].start);
-    const next = b !== undefined ? sorted[b] : undefined;
+    const next = b >= 0 && sorted[b].start === tokens[f].start ? sorted[b] : undefined;
     // The untagged capitalized run after the connector (up to six tokens, "of" / "and" inside it).
     let runEnd = -1;
     if (!next) {
-      for (let k = f; k < tokens.length && k - f < 6 && tokens[k].sentence === tokens[f].sentence && !spanAt.has(tokens[k].start); k++) {
+      for (let k = f; k < tokens.length && k - f < 6 && tokens[k].sentence === tokens[f].sentence && tokens[k].start < nextStart; k++) {
         if (isUpperChar(tokens[k].text[0])) runEnd = k;
         else if (!INSIDE_RUN.has(tokens[k].text) || k + 1 >= tokens.length || !isUpperChar(tokens[k + 1].text[0])) break;
         if (!spaceAfter(k)) break;
@@ -77,14 +84,14 @@ export function joinConnectedNames(input: AnalyzedText, spans: Candidate[]): Can
     // The longer name is not the one a table knew: its canonical is worked out again.
     const { canonical: _known, ...rest } = a;
     sorted[n] = { ...rest, end };
-    if (next && next.start < end) drop.add(b!);
+    if (next && next.start < end) drop.add(b);
   }
   const out = drop.size ? sorted.filter((_, i) => !drop.has(i)) : sorted;
   return out.map((p, i) => {
     // "Vincent van Gogh" tagged "Gogh": a given name and particles before a person's surname.
     if (p.type !== 'PERSON') return p;
-    const first = tokenStartingAt.get(p.start);
-    if (first === undefined) return p;
+    const first = tokenAt(p.start, false);
+    if (first < 0) return p;
     let k = first - 1;
     let particles = 0;
     while (k >= 0 && particles < 2 && PARTICLES.has(tokens[k].text) && spaceAfter(k) && tokens[k].sentence === tokens[first].sentence) {
