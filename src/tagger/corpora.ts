@@ -302,11 +302,23 @@ export function readGum(raw: string): ConvertedSentence[] {
     const upos = rows.map((c) => c[3]);
     // Longest first, so that nested names inside a name are not tagged.
     const named: { s: number; e: number; type: EntityType }[] = [];
+    // Tokens that open an entity of their own: "and" never joins two of them ("Poland and Sweden" are two places).
+    const opens = new Set(ents.filter((x) => mapLabel(x.type)).map((x) => x.first));
+    const joins = (at: number, word: number) => !/^(?:and|&)$/.test(tokens[at].text) || !opens.has(word);
     for (const en of ents) {
       const type = mapLabel(en.type);
       if (!type) continue;
-      const head = en.first + (en.minspan.length ? en.minspan[en.minspan.length - 1] - 1 : en.last - en.first);
-      if (head < en.first || head > en.last || upos[head] !== 'PROPN') continue;
+      // The head: GUM's minimal span lists every content word of the name ("University_of_Paris": 2,4); the head
+      // is the one whose governor lies outside the entity ("University", not "Paris"), else the last of them.
+      const mins = en.minspan.map((m) => en.first + m - 1);
+      const outside = mins.filter((k) => {
+        const g = Number(rows[k]?.[6]) - 1;
+        return g < en.first || g > en.last;
+      });
+      const head = outside.length === 1 && type !== 'PERSON' ? outside[0] : en.first + (mins.length ? en.minspan[en.minspan.length - 1] - 1 : en.last - en.first);
+      // An organization or place may have a capitalized common-noun head inside the name ("Andy Warhol Photographic Legacy Program").
+      const capHead = type !== 'PERSON' && head > 0 && upos[head] === 'NOUN' && /^\p{Lu}/u.test(tokens[head].text) && head > en.first && /^\p{Lu}/u.test(tokens[head - 1].text);
+      if (head < en.first || head > en.last || (upos[head] !== 'PROPN' && !capHead)) continue;
       // Groups of people ("Tatars", "Russians") are not names of a person.
       if (type === 'PERSON' && /(?:^|\|)Number=Plur/.test(rows[head][5] ?? '')) continue;
       if (lexicon().demonyms.has(tokens[head].text.toLowerCase())) continue;
@@ -315,13 +327,21 @@ export function readGum(raw: string): ConvertedSentence[] {
       // over a determiner, and for people never over a title ("President Donald Trump").
       const capital = (k: number) => /^[\p{Lu}\p{N}]/u.test(tokens[k].text) && upos[k] !== 'DET' && upos[k] !== 'PRON';
       let s = head;
-      while (s > en.first && capital(s - 1) && !(type === 'PERSON' && lexicon().titles.has(tokens[s - 1].text.toLowerCase().replace(/\.$/, '')))) s--;
+      for (;;) {
+        if (s > en.first && capital(s - 1) && !(type === 'PERSON' && lexicon().titles.has(tokens[s - 1].text.toLowerCase().replace(/\.$/, '')))) s--;
+        // Back over a joining word to the name's first part ("Association for | Computational Linguistics").
+        else if (type !== 'PERSON' && s - 2 >= en.first && /^(?:of|and|&|for|on)$/.test(tokens[s - 1].text) && upos[s - 2] === 'PROPN' && joins(s - 1, s)) s -= 2;
+        else if (type !== 'PERSON' && s - 3 >= en.first && tokens[s - 1].text === 'the' && /^(?:of|for|on)$/.test(tokens[s - 2].text) && upos[s - 3] === 'PROPN') s -= 3;
+        else break;
+      }
       let e = head;
       for (;;) {
-        if (e + 1 <= en.last && (upos[e + 1] === 'PROPN' || upos[e + 1] === 'NUM')) e++;
+        // Inside the entity, capitalized words continue an organization or place ("Center for Advanced Study": GUM tags "Advanced" ADJ).
+        const word = (k: number) => upos[k] === 'PROPN' || (type !== 'PERSON' && capital(k));
+        if (e + 1 <= en.last && (word(e + 1) || upos[e + 1] === 'NUM')) e++;
         else if (type === 'PERSON') break;
-        else if (e + 2 <= en.last && /^(?:of|and|&|de|du|del|des|la|for|on)$/.test(tokens[e + 1].text) && upos[e + 2] === 'PROPN') e += 2;
-        else if (e + 3 <= en.last && /^(?:of|for|on)$/.test(tokens[e + 1].text) && tokens[e + 2].text === 'the' && upos[e + 3] === 'PROPN') e += 3;
+        else if (e + 2 <= en.last && /^(?:of|and|&|de|du|del|des|la|for|on)$/.test(tokens[e + 1].text) && word(e + 2) && joins(e + 1, e + 2)) e += 2;
+        else if (e + 3 <= en.last && /^(?:of|for|on)$/.test(tokens[e + 1].text) && tokens[e + 2].text === 'the' && word(e + 3)) e += 3;
         else break;
       }
       named.push({ s, e, type });

@@ -65,3 +65,34 @@ test('GUM: only proper-name heads, the name run without title or determiner, gro
   assert.deepEqual(doc.entities.map((e) => `${e.type}:${e.text}`), ['PERSON:Lena Ortiz', 'ORG:University of Calder']);
   assert.equal(doc.text, 'Professor Lena Ortiz of the University of Calder thanked the agency and the Tavarians.\n');
 });
+
+test('GUM: an organization is named by its head, not by the place inside it; joining words kept, coordinated places apart', () => {
+  // Columns: id, form, lemma, upos, xpos, feats, head, deprel, deps, misc.
+  const row = (id: number, form: string, upos: string, head: number, misc: string) => [id, form, form, upos, '_', 'Number=Sing', head, 'dep', '_', misc].join('\t');
+  const conllu = [
+    '# text = Mara Quist joined the University of Velmont and the Society for Coastal Studies in Dravia and Ostrel.',
+    row(1, 'Mara', 'PROPN', 3, 'Entity=(1-person-new-sal-cf1-1,2-sgl'),
+    row(2, 'Quist', 'PROPN', 1, 'Entity=1)'),
+    row(3, 'joined', 'VERB', 0, '_'),
+    row(4, 'the', 'DET', 5, 'Entity=(2-organization-new-sal-cf2-2,4-sgl'),
+    row(5, 'University', 'PROPN', 3, '_'),
+    row(6, 'of', 'ADP', 7, '_'),
+    row(7, 'Velmont', 'PROPN', 5, 'Entity=(3-place-new-sal-cf3-1-sgl)2)'),
+    row(8, 'and', 'CCONJ', 10, '_'),
+    row(9, 'the', 'DET', 10, 'Entity=(4-organization-new-sal-cf4-2,5-sgl'),
+    row(10, 'Society', 'PROPN', 5, '_'),
+    row(11, 'for', 'ADP', 13, '_'),
+    row(12, 'Coastal', 'ADJ', 13, '_'),
+    row(13, 'Studies', 'PROPN', 10, 'Entity=4)'),
+    row(14, 'in', 'ADP', 15, '_'),
+    row(15, 'Dravia', 'PROPN', 3, 'Entity=(5-place-new-sal-cf5-1,3-sgl(6-place-new-sal-cf6-1-sgl)'),
+    row(16, 'and', 'CCONJ', 17, '_'),
+    row(17, 'Ostrel', 'PROPN', 15, 'Entity=(7-place-new-sal-cf7-1-sgl)5)|SpaceAfter=No'),
+    row(18, '.', 'PUNCT', 3, '_'),
+    '',
+  ].join('\n');
+  const sentences = readGum(conllu);
+  for (const s of sentences) applyGuidelines(s, { orgPlaces: false });
+  const doc = buildDocument('g', sentences);
+  assert.deepEqual(doc.entities.map((e) => `${e.type}:${e.text}`), ['PERSON:Mara Quist', 'ORG:University of Velmont', 'ORG:Society for Coastal Studies', 'PLACE:Dravia', 'PLACE:Ostrel']);
+});
