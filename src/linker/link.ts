@@ -33,6 +33,7 @@
 //   an unresolved mention of such a name stays on the plain id, flagged.
 // DATE ids are their values and are not linked.
 
+import { placeInsideName } from '../normalizers/qualifiers.js';
 import type { EntityType } from '../types.js';
 import { entityId, slugify } from './slug.js';
 import { foldNameWord, parsePersonName } from '../normalizers/names.js';
@@ -242,7 +243,9 @@ function linkOrgs(locals: LocalEntity[], out: Cluster[]): void {
       acronyms.push(e);
       continue;
     }
-    const name = known?.canonical ?? e.canonical;
+    // "Supreme Court of Canada" is the generic "Supreme Court" with the qualifier Canada, like "Canada's Supreme Court".
+    const inside = e.qualifier ? placeInsideName(e.canonical) : null;
+    const name = inside && inside.place === e.qualifier ? inside.base : known?.canonical ?? e.canonical;
     const k = e.qualifier ? `${slugify(name)}\u0000${e.qualifier}` : slugify(name);
     const c = byName.get(k);
     if (c) join(c, e, known ? 'alias table' : e.qualifier ? 'same name and place' : 'same name');

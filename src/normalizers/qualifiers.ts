@@ -1,14 +1,16 @@
 // Generic institution names ("Supreme Court", "Foreign Ministry", "Central
 // Bank") name a different body in every country or state. The guidelines keep
-// the place outside the span ("U.S. Supreme Court" -> PLACE "U.S." + ORG
-// "Supreme Court") and the canonical name is what the document spells, so the
+// a place before the name outside the span ("U.S. Supreme Court" -> PLACE
+// "U.S." + ORG "Supreme Court"), a place after "of" inside it (the longest
+// name wins: "Supreme Court of Canada"), and the canonical name is what the document spells, so the
 // place the text ties the body to is recorded beside it, as the mention's
 // qualifier (the `value` column of an ORG row), and the linker keeps bodies
 // with different qualifiers apart.
 //
 // A generic name is qualified by a PLACE right before it ("U.S. Supreme
-// Court", "Canada's Supreme Court", "Ontario Supreme Court") or right after
-// "of"/"for" ("Supreme Court of Canada"). A bare use takes the qualifier of
+// Court", "Canada's Supreme Court", "Ontario Supreme Court"), right after
+// "of"/"for" outside the span, or inside its name ("Supreme Court of Canada").
+// A bare use takes the qualifier of
 // the last qualified use of the same name before it, or the one qualifier the
 // document gives that name; otherwise it stays unqualified.
 
@@ -54,6 +56,27 @@ function placeBefore(text: string, pos: number): string | undefined {
   return undefined;
 }
 
+/**
+ * A generic name with its place inside ("Supreme Court of Canada", "Supreme
+ * Court of the United States": one ORG by the guidelines, the longest name
+ * wins): the generic part and the country's or state's name, else null.
+ * Word by word, not a backtracking pattern (a long run of spaces stays linear).
+ */
+export function placeInsideName(name: string): { base: string; place: string } | null {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 3 || words.length > 12) return null;
+  for (let k = 1; k < words.length - 1; k++) {
+    if (words[k] !== 'of' && words[k] !== 'for') continue;
+    const rest = words.slice(words[k + 1] === 'the' ? k + 2 : k + 1);
+    if (rest.length === 0 || !/^\p{Lu}/u.test(rest[0])) continue;
+    const base = words.slice(0, k).join(' ');
+    if (!isGenericOrgName(base)) continue;
+    const e = lookupEntries(rest.join(' ')).find((x) => x.kind === 'country' || x.cls === 'state');
+    if (e) return { base, place: e.name };
+  }
+  return null;
+}
+
 /** The name of the place a PLACE mention resolved to, else its canonical. */
 const placeName = (m: Mention) => m.place?.name || m.canonical;
 
@@ -63,33 +86,40 @@ export function qualifyGenericOrgs(text: string, mentions: Mention[]): void {
   const isGeneric = (c: string) => generic.get(c) ?? generic.set(c, isGenericOrgName(c)).get(c)!;
   const given = new Map<string, Set<string>>();
   const direct: (string | undefined)[] = new Array(mentions.length);
+  // The generic name a mention is grouped under: "Supreme Court of Canada" with the bare "Supreme Court".
+  const base: (string | undefined)[] = new Array(mentions.length);
   mentions.forEach((m, i) => {
-    if (m.type !== 'ORG' || !isGeneric(m.canonical)) return;
+    if (m.type !== 'ORG') return;
+    const inside = placeInsideName(m.canonical);
+    if (!inside && !isGeneric(m.canonical)) return;
+    base[i] = inside?.base ?? m.canonical;
     const prev = mentions[i - 1];
     const next = mentions[i + 1];
     let q: string | undefined;
-    if (prev?.type === 'PLACE' && prev.end <= m.start && BEFORE_RE.test(text.slice(prev.end, m.start))) q = placeName(prev);
+    if (inside) q = inside.place;
+    else if (prev?.type === 'PLACE' && prev.end <= m.start && BEFORE_RE.test(text.slice(prev.end, m.start))) q = placeName(prev);
     else if ((!prev || prev.end <= m.start - 2) && (q = placeBefore(text, m.start))) {
       // A country or state the extraction did not tag ("The U.S. Supreme Court").
     } else if (next?.type === 'PLACE' && next.start >= m.end && AFTER_RE.test(text.slice(m.end, next.start))) q = placeName(next);
     if (!q) return;
     direct[i] = q;
-    let s = given.get(m.canonical);
-    if (!s) given.set(m.canonical, (s = new Set()));
+    let s = given.get(base[i]!);
+    if (!s) given.set(base[i]!, (s = new Set()));
     s.add(q);
   });
   if (given.size === 0) return;
   const last = new Map<string, string>();
   mentions.forEach((m, i) => {
-    if (m.type !== 'ORG' || !given.has(m.canonical)) return;
+    const b = base[i];
+    if (b === undefined || !given.has(b)) return;
     const q = direct[i];
     if (q) {
       m.qualifier = q;
-      last.set(m.canonical, q);
+      last.set(b, q);
       return;
     }
-    const before = last.get(m.canonical);
-    const all = given.get(m.canonical)!;
+    const before = last.get(b);
+    const all = given.get(b)!;
     m.qualifier = before ?? (all.size === 1 ? [...all][0] : undefined);
   });
 }

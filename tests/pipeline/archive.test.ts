@@ -171,7 +171,13 @@ test('cross-document linking is shard-safe: shards + merge give the ids (and byt
   // The original articles of the linking gold, as an input archive.
   const gold = readFileSync(join(ROOT, 'fixtures', 'linking', 'linking.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const input = join(dir, 'linking.jsonl');
-  writeFileSync(input, `${gold.map((d) => JSON.stringify({ id: d.id, date: d.dct, text: d.text })).join('\n')}\n`);
+  // Two more: an acronym spelled out in one document and used alone in another, in different shards.
+  const docs = [
+    ...gold.map((d) => ({ id: d.id, date: d.dct, text: d.text })),
+    { id: 'acronym-def', date: '2024-03-01', text: 'A chemist at the Danube Water Institute (DWI) has found a cheaper nitrate filter.' },
+    { id: 'acronym-alone', date: '2024-03-04', text: 'DWI said its researchers in Budapest could bring the filters to village wells within two years.' },
+  ];
+  writeFileSync(input, `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`);
   const one = join(dir, 'one');
   assert.equal(run(['extract', input, '--out-dir', one, '--quiet', '--jobs', '1']).status, 0);
   const parts = [1, 2, 3].map((k) => join(dir, `part${k}`));
@@ -179,15 +185,15 @@ test('cross-document linking is shard-safe: shards + merge give the ids (and byt
   const merged = join(dir, 'merged');
   assert.equal(run(['merge', ...parts, '--out-dir', merged, '--quiet']).status, 0);
   assertSameFolder(one, merged);
-  // "DRI" alone in link-07 and its definition in link-05 sit in different shards and still share one id.
-  assert.notEqual(shardOf('link-05', 3), shardOf('link-07', 3));
+  // "DWI" alone and its definition sit in different shards and still share one id.
+  assert.notEqual(shardOf('acronym-def', 3), shardOf('acronym-alone', 3));
   const rows = readFileSync(join(merged, 'mentions.csv'), 'utf8');
-  assert.match(rows, /link-07,link-07#\d+,org:danube-research-institute,ORG,DRI,/);
-  const alone = readFileSync(join(dir, `part${shardOf('link-07', 3)}`, 'mentions.csv'), 'utf8');
-  assert.match(alone, /link-07,link-07#\d+,org:dri,ORG,DRI,/, 'the shard alone cannot link it');
+  assert.match(rows, /acronym-alone,acronym-alone#\d+,org:danube-water-institute,ORG,DWI,/);
+  const alone = readFileSync(join(dir, `part${shardOf('acronym-alone', 3)}`, 'mentions.csv'), 'utf8');
+  assert.match(alone, /acronym-alone,acronym-alone#\d+,org:dwi,ORG,DWI,/, 'the shard alone cannot link it');
   // The U.S. and Canadian supreme courts stay apart, and the U.S. court of link-17 and link-20 is one entity across shards.
   assert.notEqual(shardOf('link-17', 3), shardOf('link-20', 3));
-  assert.match(rows, /link-20,link-20#\d+,org:supreme-court-united-states,ORG,Supreme Court,/);
+  assert.match(rows, /link-20,link-20#\d+,org:supreme-court-united-states,ORG,Supreme Court of the United States,/);
   assert.match(rows, /link-17,link-17#\d+,org:supreme-court-united-states,ORG,Supreme Court,/);
   assert.match(rows, /link-18,link-18#\d+,org:supreme-court-canada,ORG,Supreme Court,/);
 });
