@@ -78,7 +78,7 @@ export function applyNameMechanics(input: AnalyzedText, chosen: Candidate[]): Ca
     while (last + 1 < tokens.length && tokens[last + 1].end <= c.end) last++;
     if (tokens[last].end !== c.end) continue;
     // "Jr" takes its period ("Martin Luther King Jr.": a sentence end after it is the same period).
-    if (/^[JS]r$/.test(tokens[last].text) && first < last && text[c.end] === '.') spans[n] = { ...c, end: c.end + 1 };
+    if (first < last && suffixEnd(tokens, text, last) > c.end) spans[n] = { ...c, end: suffixEnd(tokens, text, last) };
     // A span that is nothing but a suffix ("Jr", "Jr.") is no name by itself. A generational suffix
     // follows a surname, so the capitalized word just before it is one, even when it is also a
     // title word that the person step left outside ("Later King Jr. left": "King Jr.").
@@ -93,7 +93,7 @@ export function applyNameMechanics(input: AnalyzedText, chosen: Candidate[]): Ca
         text.slice(tokens[p].end, tokens[first].start) === ' ' &&
         /^\p{Lu}\p{Ll}/u.test(tokens[p].text) &&
         !(prev && prev.end > tokens[p].start);
-      if (surname) spans[n] = { ...spans[n], start: tokens[p].start, end: /^[JS]r$/.test(tokens[first].text) && text[tokens[first].end] === '.' ? tokens[first].end + 1 : spans[n].end };
+      if (surname) spans[n] = { ...spans[n], start: tokens[p].start, end: Math.max(spans[n].end, suffixEnd(tokens, text, first)) };
       else drop.add(c);
       continue;
     }
@@ -129,8 +129,12 @@ function generationalSuffixAfter(tokens: Token[], text: string, last: number): n
   } else if (gap !== ' ') return 0;
   const w = tokens[k].text;
   if (!isGenerational(w) || (comma && !/^[JS]r$/.test(w))) return 0;
-  // "Jr" takes its period: "Jr." (a sentence end after it is the same period).
-  return text[tokens[k].end] === '.' && /^[JS]r$/.test(w) ? tokens[k].end + 1 : tokens[k].end;
+  return suffixEnd(tokens, text, k);
+}
+
+/** End offset of suffix token k: "Jr" and "Sr" take their period ("Jr.": a sentence end after it is the same period). */
+function suffixEnd(tokens: Token[], text: string, k: number): number {
+  return text[tokens[k].end] === '.' && /^[JS]r$/.test(tokens[k].text) ? tokens[k].end + 1 : tokens[k].end;
 }
 
 /** Jr, Sr and Roman numerals II-IV: the suffixes that say which of a family's bearers is meant. */

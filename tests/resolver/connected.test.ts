@@ -3,19 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { joinConnectedNames } from '../../src/resolver/connected.js';
-import type { Candidate, EntityType } from '../../src/types.js';
+import type { EntityType } from '../../src/types.js';
+import { spansOf } from './marks.js';
 
 const doc = (text: string) => analyze({ id: 'j', source: 't', title: '', date: '2024-05-01', text });
-function spans(text: string, marks: [string, EntityType][]): Candidate[] {
-  let from = 0;
-  return marks.map(([s, type]) => {
-    const start = text.indexOf(s, from);
-    assert.ok(start >= 0, s);
-    from = start + s.length;
-    return { start, end: start + s.length, type, source: 'test', score: 0.6 };
-  });
-}
-const join = (text: string, marks: [string, EntityType][]) => joinConnectedNames(doc(text), spans(text, marks)).map((c) => `${c.type}:${text.slice(c.start, c.end)}`);
+const join = (text: string, marks: [string, EntityType][]) => joinConnectedNames(doc(text), spansOf(text, marks, 0.6)).map((c) => `${c.type}:${text.slice(c.start, c.end)}`);
 
 test('a particle and a surname join the person; an institute takes its "for ..."; a Romance connector joins a place', () => {
   const text = 'Anthony van Dyck painted it. The Dunmore Institute for Coastal Research and the Palais des Nations hosted Ines de Castro.';

@@ -7,21 +7,11 @@ import { analyze } from '../../src/pipeline/analyze.js';
 import { extractDocument } from '../../src/pipeline/extract.js';
 import { isSportsCopy, sportsEvidence, sportsSides } from '../../src/resolver/sports.js';
 import type { Candidate, EntityType } from '../../src/types.js';
+import { spansOf } from './marks.js';
 
 const input = (text: string) => analyze({ id: 't', source: 't', title: '', date: '2025-05-18', text });
 
-/** Spans for the given surfaces, each at its n-th occurrence in order ("Porto" twice: both). */
-function spans(text: string, marks: [string, EntityType][]): Candidate[] {
-  const out: Candidate[] = [];
-  let from = 0;
-  for (const [s, type] of marks) {
-    const at = text.indexOf(s, from);
-    assert.ok(at >= 0, `${s} after ${from}`);
-    out.push({ start: at, end: at + s.length, type, source: 'test', score: 0.8 });
-    from = at + s.length;
-  }
-  return out;
-}
+const spans = (text: string, marks: [string, EntityType][]): Candidate[] => spansOf(text, marks, 0.8);
 
 const run = (text: string, marks: [string, EntityType][]) =>
   sportsSides(input(text), spans(text, marks)).map((c) => `${c.type}:${text.slice(c.start, c.end)}`);
